@@ -1,0 +1,689 @@
+"""numba kernels of the Gomoku rules, playouts, oracles and self-play (private; see rules.py / oracle.py).
+
+Nothing here validates its input: the public functions in ``rules``, ``oracle`` and ``positions`` do.
+Nothing is compiled at import time: every kernel compiles on its first call and is cached on disk
+(``cache=True``), so later processes load it instead of compiling.
+
+Board layout inside the kernels. A ``(S, S)`` board is copied into a flat *padded* ``int8`` array of
+length ``(S + 2) * W + 1`` with row stride ``W = S + 1``: point ``(r, c)`` lives at ``(r + 1) * W + c + 1``
+and every other cell holds the sentinel ``OFF`` (3). Walking a line in any of the four directions
+``1, W, W + 1, W - 1`` from a point on the board reaches a sentinel before it can leave the array, so the
+five-in-a-row scan needs no bounds checks.
+
+Random numbers: an inline xorshift64* generator whose state is a ``uint64`` local, seeded through
+splitmix64 so that any seed (0 included) gives a good non-zero state. ``_below(x, n)`` maps one output to
+``[0, n)`` by a multiply-shift of its top 32 bits (bias below ``n / 2**32``).
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from numba import njit, prange
+
+OFF = 3  # sentinel value of the padding cells
+
+_U12 = np.uint64(12)
+_U25 = np.uint64(25)
+_U27 = np.uint64(27)
+_U30 = np.uint64(30)
+_U31 = np.uint64(31)
+_U32 = np.uint64(32)
+_XS_MUL = np.uint64(0x2545F4914F6CDD1D)
+_SM_GAMMA = np.uint64(0x9E3779B97F4A7C15)
+_SM_M1 = np.uint64(0xBF58476D1CE4E5B9)
+_SM_M2 = np.uint64(0x94D049BB133111EB)
+_MASK32 = np.uint64(0xFFFFFFFF)
+
+_OPTS = dict(cache=True, nogil=True, boundscheck=False, error_model="numpy")
+
+
+# ----------------------------------------------------------------------------------------------- rng
+@njit(**_OPTS)
+def _seed_state(seed):
+    """splitmix64 of a ``uint64`` seed: a well-mixed, non-zero xorshift state."""
+    z = seed + _SM_GAMMA
+    z = (z ^ (z >> _U30)) * _SM_M1
+    z = (z ^ (z >> _U27)) * _SM_M2
+    z = z ^ (z >> _U31)
+    if z == np.uint64(0):
+        z = _SM_GAMMA
+    return z
+
+
+@njit(**_OPTS)
+def _next(x):
+    """One xorshift64* step: returns ``(new_state, output)``."""
+    x ^= x >> _U12
+    x ^= x << _U25
+    x ^= x >> _U27
+    return x, x * _XS_MUL
+
+
+@njit(**_OPTS)
+def _below(out, n):
+    """Map one generator output to an integer in ``[0, n)``."""
+    return np.int64(((out >> _U32) * np.uint64(n)) >> _U32)
+
+
+@njit(**_OPTS)
+def _unit(out):
+    """Map one generator output to a float in ``[0, 1)``."""
+    return np.float64(out >> np.uint64(11)) * (1.0 / 9007199254740992.0)
+
+
+# --------------------------------------------------------------------------------------------- board
+@njit(**_OPTS)
+def _pad(board, out):
+    """Copy a ``(S, S)`` board into the padded flat array ``out`` (sentinels included)."""
+    s = board.shape[0]
+    w = s + 1
+    for i in range(out.shape[0]):
+        out[i] = OFF
+    for r in range(s):
+        for c in range(s):
+            out[(r + 1) * w + c + 1] = board[r, c]
+
+
+@njit(**_OPTS)
+def _padded_len(s):
+    return (s + 2) * (s + 1) + 1
+
+
+@njit(**_OPTS)
+def _cell(move, s):
+    """Padded index of the flat move ``r * S + c``."""
+    return (move // s + 1) * (s + 1) + move % s + 1
+
+
+@njit(**_OPTS)
+def _move_of(cell, s):
+    """Flat move ``r * S + c`` of a padded index."""
+    w = s + 1
+    return (cell // w - 1) * s + cell % w - 1
+
+
+@njit(**_OPTS)
+def _run(b, p, player, d):
+    """Length of ``player``'s run through ``p`` along direction ``d`` (counting ``p`` itself)."""
+    n = 1
+    q = p + d
+    while b[q] == player:
+        n += 1
+        q += d
+    q = p - d
+    while b[q] == player:
+        n += 1
+        q -= d
+    return n
+
+
+@njit(**_OPTS)
+def _five_at(b, p, player, w, exact5):
+    """Would ``player``'s stone at padded cell ``p`` make a winning line (the cell's own value is ignored)."""
+    if exact5:
+        if _run(b, p, player, 1) == 5:
+            return True
+        if _run(b, p, player, w) == 5:
+            return True
+        if _run(b, p, player, w + 1) == 5:
+            return True
+        return _run(b, p, player, w - 1) == 5
+    if _run(b, p, player, 1) >= 5:
+        return True
+    if _run(b, p, player, w) >= 5:
+        return True
+    if _run(b, p, player, w + 1) >= 5:
+        return True
+    return _run(b, p, player, w - 1) >= 5
+
+
+@njit(**_OPTS)
+def makes_five_k(board, move, player, exact5):
+    """Kernel of ``rules.makes_five`` on an unpadded board."""
+    s = board.shape[0]
+    b = np.empty(_padded_len(s), np.int8)
+    _pad(board, b)
+    return _five_at(b, _cell(move, s), player, s + 1, exact5)
+
+
+@njit(**_OPTS)
+def winning_moves_k(board, player, exact5):
+    """Every empty point where ``player`` would complete a winning line, ascending."""
+    s = board.shape[0]
+    b = np.empty(_padded_len(s), np.int8)
+    _pad(board, b)
+    out = np.empty(s * s, np.int64)
+    k = 0
+    for m in range(s * s):
+        p = _cell(m, s)
+        if b[p] == 0 and _five_at(b, p, player, s + 1, exact5):
+            out[k] = m
+            k += 1
+    return out[:k]
+
+
+@njit(**_OPTS)
+def _line_winner(b, s, exact5):
+    """Full scan of a padded board: the player owning a winning line (black first), else 0."""
+    w = s + 1
+    for player in (1, 2):
+        for r in range(s):
+            for c in range(s):
+                p = (r + 1) * w + c + 1
+                if b[p] != player:
+                    continue
+                for d in (1, w, w + 1, w - 1):
+                    if b[p - d] == player:  # count each run once, from its first stone
+                        continue
+                    n = 1
+                    q = p + d
+                    while b[q] == player:
+                        n += 1
+                        q += d
+                    if n == 5 or (n > 5 and not exact5):
+                        return player
+    return 0
+
+
+@njit(**_OPTS)
+def winner_k(board, exact5):
+    """Kernel of ``rules.winner_of``."""
+    s = board.shape[0]
+    b = np.empty(_padded_len(s), np.int8)
+    _pad(board, b)
+    return _line_winner(b, s, exact5)
+
+
+@njit(**_OPTS)
+def _mean_se(total, total_sq, n):
+    """Mean and standard error (sample variance) of ``n`` samples given their sum and sum of squares."""
+    mean = total / n
+    if n < 2:
+        return mean, 0.0
+    var = (total_sq - n * mean * mean) / (n - 1)
+    return mean, math.sqrt(max(var, 0.0) / n)
+
+
+# ------------------------------------------------------------------------------------------ playouts
+@njit(**_OPTS)
+def _empties(b, s, empt):
+    """Fill ``empt`` with the padded cells of the empty points; return their number."""
+    w = s + 1
+    n = 0
+    for r in range(s):
+        for c in range(s):
+            p = (r + 1) * w + c + 1
+            if b[p] == 0:
+                empt[n] = p
+                n += 1
+    return n
+
+
+@njit(**_OPTS)
+def _playout(b, empt, n, player, w, exact5, x):
+    """One uniform-random playout, in place on the padded board ``b`` and its ``n`` empty cells ``empt``.
+
+    ``player`` moves first. Returns ``(result, rng_state)``: the winner (1 or 2) or 0 for a full board.
+    """
+    while n > 0:
+        x, out = _next(x)
+        i = _below(out, n)
+        p = empt[i]
+        n -= 1
+        empt[i] = empt[n]
+        if _five_at(b, p, player, w, exact5):
+            return player, x
+        b[p] = player
+        player = 3 - player
+    return 0, x
+
+
+@njit(**_OPTS)
+def playouts_k(board, to_move, n_playouts, seed, exact5):
+    """``n_playouts`` random playouts from ``board`` with ``to_move`` to move, one rng stream: the results."""
+    s = board.shape[0]
+    w = s + 1
+    b0 = np.empty(_padded_len(s), np.int8)
+    _pad(board, b0)
+    e0 = np.empty(s * s, np.int64)
+    n0 = _empties(b0, s, e0)
+    b = b0.copy()
+    e = e0.copy()
+    res = np.empty(n_playouts, np.int8)
+    x = _seed_state(seed)
+    for k in range(n_playouts):
+        b[:] = b0
+        e[:n0] = e0[:n0]
+        r, x = _playout(b, e, n0, to_move, w, exact5, x)
+        res[k] = r
+    return res
+
+
+@njit(**_OPTS)
+def _flat_one(board, to_move, move, rollouts, seed, exact5, samples):
+    """Flat Monte Carlo of one query; per-playout mover values into ``samples`` (if it has room).
+
+    Returns ``(value, stderr)`` for the mover of ``move``.
+    """
+    s = board.shape[0]
+    w = s + 1
+    b0 = np.empty(_padded_len(s), np.int8)
+    _pad(board, b0)
+    p = _cell(move, s)
+    keep = samples.shape[0] >= rollouts
+    if _five_at(b0, p, to_move, w, exact5):
+        if keep:
+            for k in range(rollouts):
+                samples[k] = 1.0
+        return 1.0, 0.0
+    b0[p] = to_move
+    e0 = np.empty(s * s, np.int64)
+    n0 = _empties(b0, s, e0)
+    if n0 == 0:
+        if keep:
+            for k in range(rollouts):
+                samples[k] = 0.5
+        return 0.5, 0.0
+    b = b0.copy()
+    e = e0.copy()
+    x = _seed_state(seed)
+    opp = 3 - to_move
+    total = 0.0
+    total2 = 0.0
+    for k in range(rollouts):
+        b[:] = b0
+        e[:n0] = e0[:n0]
+        r, x = _playout(b, e, n0, opp, w, exact5, x)
+        v = 1.0 if r == to_move else (0.5 if r == 0 else 0.0)
+        if keep:
+            samples[k] = v
+        total += v
+        total2 += v * v
+    return _mean_se(total, total2, rollouts)
+
+
+@njit(**_OPTS)
+def flat_samples_k(board, to_move, move, rollouts, seed, exact5):
+    """Per-playout mover values of one flat Monte Carlo query."""
+    samples = np.empty(rollouts, np.float64)
+    _flat_one(board, to_move, move, rollouts, seed, exact5, samples)
+    return samples
+
+
+# ----------------------------------------------------------------------------------------------- UCT
+@njit(**_OPTS)
+def _play(b, e, pos, n, p, player):
+    """Put ``player``'s stone on cell ``p`` and swap-remove it from the ``n`` empties; return ``n - 1``."""
+    j = pos[p]
+    n -= 1
+    last = e[n]
+    e[j] = last
+    pos[last] = j
+    pos[p] = -1
+    b[p] = player
+    return n
+
+
+@njit(**_OPTS)
+def _uct_search(b_root, root_player, root_terminal, rollouts, seed, exact5, c, s, out_moves, out_visits,
+                out_values):
+    """UCT search of ``rollouts`` iterations from the padded board ``b_root``, ``root_player`` to move.
+
+    Every iteration selects by UCB1 down the tree, expands one untried move (chosen uniformly at random),
+    and plays a uniform-random playout from it (or scores a terminal node directly). ``root_terminal`` is
+    -1 for a live root, else the result already decided there (0 draw, 1/2 winner).
+
+    Node statistics are kept from the point of view of the player who made the move *into* the node
+    (for the root: the opponent of ``root_player``). Returns ``(root_sum, root_sum_sq, n)``: the sum and
+    sum of squares of the root's per-iteration rewards, from that player's point of view; the root's
+    children's moves / visits / summed rewards (their movers' view) go to ``out_*``, if non-empty, with the
+    number of children as the fourth return value.
+    """
+    w = s + 1
+    cells = s * s
+    max_nodes = rollouts + 1
+    parent = np.empty(max_nodes, np.int64)
+    first_child = np.full(max_nodes, -1, np.int64)
+    next_sib = np.full(max_nodes, -1, np.int64)
+    n_child = np.zeros(max_nodes, np.int64)
+    cell_of = np.zeros(max_nodes, np.int64)
+    term = np.full(max_nodes, -1, np.int64)  # -1 live, else decided result
+    visits = np.zeros(max_nodes, np.float64)
+    value = np.zeros(max_nodes, np.float64)
+    parent[0] = -1
+    term[0] = root_terminal
+    n_nodes = 1
+    mover_in = 3 - root_player  # player who moved into the root
+
+    e0 = np.empty(cells, np.int64)
+    n0 = _empties(b_root, s, e0)
+    pos0 = np.full(b_root.shape[0], -1, np.int64)
+    for i in range(n0):
+        pos0[e0[i]] = i
+    b = b_root.copy()
+    e = e0.copy()
+    pos = pos0.copy()
+    mark = np.zeros(b_root.shape[0], np.uint8)
+    path = np.empty(max_nodes + 1, np.int64)
+
+    x = _seed_state(seed)
+    root_sum = 0.0
+    root_sq = 0.0
+    for it in range(rollouts):
+        b[:] = b_root
+        e[:n0] = e0[:n0]
+        pos[:] = pos0
+        n = n0
+        node = 0
+        player = root_player  # player to move at ``node``
+        depth = 0
+        path[0] = 0
+        result = -1
+        while True:
+            if term[node] >= 0:
+                result = term[node]
+                break
+            if n_child[node] < n:
+                # expand one untried move, uniformly among the untried ones
+                ch = first_child[node]
+                while ch >= 0:
+                    mark[cell_of[ch]] = 1
+                    ch = next_sib[ch]
+                x, out = _next(x)
+                k = _below(out, n - n_child[node])
+                p = -1
+                for j in range(n):
+                    q = e[j]
+                    if mark[q] == 0:
+                        if k == 0:
+                            p = q
+                            break
+                        k -= 1
+                ch = first_child[node]
+                while ch >= 0:
+                    mark[cell_of[ch]] = 0
+                    ch = next_sib[ch]
+                new = n_nodes
+                n_nodes += 1
+                parent[new] = node
+                cell_of[new] = p
+                next_sib[new] = first_child[node]
+                first_child[node] = new
+                n_child[node] += 1
+                win = _five_at(b, p, player, w, exact5)
+                n = _play(b, e, pos, n, p, player)
+                depth += 1
+                path[depth] = new
+                if win:
+                    term[new] = player
+                    result = player
+                elif n == 0:
+                    term[new] = 0
+                    result = 0
+                else:
+                    r, x = _playout(b, e, n, 3 - player, w, exact5, x)
+                    result = r
+                break
+            # select the child with the best UCB1 score
+            logn = math.log(visits[node])
+            best = -1
+            best_score = -1.0e300
+            ch = first_child[node]
+            while ch >= 0:
+                sc = value[ch] / visits[ch] + c * math.sqrt(logn / visits[ch])
+                if sc > best_score:
+                    best_score = sc
+                    best = ch
+                ch = next_sib[ch]
+            n = _play(b, e, pos, n, cell_of[best], player)
+            player = 3 - player
+            node = best
+            depth += 1
+            path[depth] = node
+        # back-propagate: the reward of a node is for the player who moved into it
+        for dpt in range(depth, -1, -1):
+            nd = path[dpt]
+            # the mover into the node at depth dpt: mover_in if dpt is even, else its opponent
+            into = mover_in if dpt % 2 == 0 else 3 - mover_in
+            v = 1.0 if result == into else (0.5 if result == 0 else 0.0)
+            visits[nd] += 1.0
+            value[nd] += v
+            if dpt == 0:
+                root_sum += v
+                root_sq += v * v
+    k = 0
+    if out_moves.shape[0] > 0:
+        ch = first_child[0]
+        while ch >= 0:
+            out_moves[k] = _move_of(cell_of[ch], s)
+            out_visits[k] = visits[ch]
+            out_values[k] = value[ch]
+            k += 1
+            ch = next_sib[ch]
+    return root_sum, root_sq, rollouts, k
+
+
+@njit(**_OPTS)
+def _uct_one(board, to_move, move, rollouts, seed, exact5, c):
+    """UCT value of one query, for the mover of ``move``: ``(value, stderr)``."""
+    s = board.shape[0]
+    w = s + 1
+    b = np.empty(_padded_len(s), np.int8)
+    _pad(board, b)
+    p = _cell(move, s)
+    if _five_at(b, p, to_move, w, exact5):
+        return 1.0, 0.0
+    b[p] = to_move
+    full = True
+    for q in range(b.shape[0]):
+        if b[q] == 0:
+            full = False
+            break
+    if full:
+        return 0.5, 0.0
+    none = np.empty(0, np.int64)
+    nonef = np.empty(0, np.float64)
+    tot, sq, n, _ = _uct_search(b, 3 - to_move, -1, rollouts, seed, exact5, c, s, none, nonef, nonef)
+    return _mean_se(tot, sq, n)
+
+
+@njit(parallel=True, **_OPTS)
+def values_k(boards, to_move, moves, rollouts, seeds, exact5, use_uct, c):
+    """Batched move values (flat Monte Carlo, or UCT if ``use_uct``), parallel over queries."""
+    n = boards.shape[0]
+    values = np.empty(n, np.float64)
+    stderrs = np.empty(n, np.float64)
+    for i in prange(n):
+        if use_uct:
+            v, se = _uct_one(boards[i], to_move[i], moves[i], rollouts, seeds[i], exact5, c)
+        else:
+            v, se = _flat_one(boards[i], to_move[i], moves[i], rollouts, seeds[i], exact5, np.empty(0, np.float64))
+        values[i] = v
+        stderrs[i] = se
+    return values, stderrs
+
+
+@njit(**_OPTS)
+def uct_root_k(board, to_move, rollouts, seed, exact5, c):
+    """UCT search from ``board`` with ``to_move`` to move: the root children's moves, visits and values.
+
+    Values are summed rewards for ``to_move`` (the mover of each child).
+    """
+    s = board.shape[0]
+    b = np.empty(_padded_len(s), np.int8)
+    _pad(board, b)
+    moves = np.empty(s * s, np.int64)
+    vis = np.empty(s * s, np.float64)
+    val = np.empty(s * s, np.float64)
+    _, _, _, k = _uct_search(b, to_move, -1, rollouts, seed, exact5, c, s, moves, vis, val)
+    return moves[:k], vis[:k], val[:k]
+
+
+# -------------------------------------------------------------------------------------------- selfplay
+@njit(**_OPTS)
+def _window_score(b, p, player, d, weights):
+    """Pattern score of the empty padded cell ``p`` for ``player`` along direction ``d``.
+
+    Over the five-cell windows through ``p`` that lie on the board: ``weights[k]`` for a window holding
+    ``k`` of ``player``'s stones and none of the opponent's (attack), plus a defence term for a window
+    holding ``k`` opponent stones and none of ``player``'s (half the weight, three quarters from ``k = 3``).
+    """
+    opp = 3 - player
+    lo = 0
+    q = p - d
+    while lo < 4 and b[q] != OFF:
+        lo += 1
+        q -= d
+    hi = 0
+    q = p + d
+    while hi < 4 and b[q] != OFF:
+        hi += 1
+        q += d
+    total = 0
+    for start in range(-lo, hi - 3):
+        own = 0
+        their = 0
+        for t in range(5):
+            off = start + t
+            if off == 0:
+                continue
+            v = b[p + off * d]
+            if v == player:
+                own += 1
+            elif v == opp:
+                their += 1
+        if their == 0:
+            total += weights[own]
+        if own == 0:
+            total += (weights[their] * 3) // 4 if their >= 3 else weights[their] // 2
+    return total
+
+
+@njit(**_OPTS)
+def _near(b, p, w, dist):
+    """Is there a stone within Chebyshev distance ``dist`` of padded cell ``p``."""
+    for dr in range(-dist, dist + 1):
+        for dc in range(-dist, dist + 1):
+            q = p + dr * w + dc
+            if 0 <= q < b.shape[0]:
+                v = b[q]
+                if v == 1 or v == 2:
+                    # a step across the row end lands on a sentinel column or another row; guard by
+                    # comparing columns
+                    cq = q % w
+                    cp = p % w
+                    if abs(cq - cp) <= dist:
+                        return True
+    return False
+
+
+@njit(**_OPTS)
+def _heuristic_move(b, s, player, noise, exact5, weights, cand, x):
+    """One move of the noisy heuristic policy; ``-1`` if the board is full. Returns ``(cell, rng_state)``."""
+    w = s + 1
+    n_stones = 0
+    n_cand = 0
+    for r in range(s):
+        for c in range(s):
+            p = (r + 1) * w + c + 1
+            if b[p] != 0:
+                n_stones += 1
+    if n_stones == 0:
+        # opening: uniform within the central region
+        half = max(1, s // 4)
+        lo = s // 2 - half
+        span = 2 * half + 1
+        x, o1 = _next(x)
+        x, o2 = _next(x)
+        r = lo + _below(o1, span)
+        c = lo + _below(o2, span)
+        return (r + 1) * w + c + 1, x
+    for r in range(s):
+        for c in range(s):
+            p = (r + 1) * w + c + 1
+            if b[p] == 0 and _near(b, p, w, 2):
+                cand[n_cand] = p
+                n_cand += 1
+    if n_cand == 0:
+        for r in range(s):
+            for c in range(s):
+                p = (r + 1) * w + c + 1
+                if b[p] == 0:
+                    cand[n_cand] = p
+                    n_cand += 1
+        if n_cand == 0:
+            return -1, x
+    x, out = _next(x)
+    if _unit(out) < noise:
+        x, out = _next(x)
+        return cand[_below(out, n_cand)], x
+    best = -1
+    best_score = -1.0
+    for i in range(n_cand):
+        p = cand[i]
+        if _five_at(b, p, player, w, exact5):
+            sc = 1.0e12
+        elif _five_at(b, p, 3 - player, w, exact5):
+            sc = 1.0e11
+        else:
+            sc = 0.0
+            for d in (1, w, w + 1, w - 1):
+                sc += _window_score(b, p, player, d, weights)
+        x, out = _next(x)
+        sc += _unit(out)  # random tie-break
+        if sc > best_score:
+            best_score = sc
+            best = p
+    return best, x
+
+
+@njit(**_OPTS)
+def selfplay_k(s, n_stones, seed, noise, exact5, max_attempts):
+    """Moves of a noisy heuristic self-play game stopped at ``n_stones`` stones with no winning line.
+
+    A game in which someone completes a line before ``n_stones`` is discarded and replayed with the same
+    rng stream continuing (so the result is deterministic in ``seed``); after ``max_attempts`` such games
+    the policy is forbidden to complete a line. Returns the flat moves (``r * S + c``).
+    """
+    w = s + 1
+    b = np.empty(_padded_len(s), np.int8)
+    cand = np.empty(s * s, np.int64)
+    moves = np.empty(n_stones, np.int64)
+    weights = np.array([1, 20, 400, 8000, 160000], np.int64)
+    x = _seed_state(seed)
+    for attempt in range(max_attempts + 1):
+        for i in range(b.shape[0]):
+            b[i] = OFF
+        for r in range(s):
+            for c in range(s):
+                b[(r + 1) * w + c + 1] = 0
+        player = 1
+        ok = True
+        for k in range(n_stones):
+            p, x = _heuristic_move(b, s, player, noise, exact5, weights, cand, x)
+            if p < 0:
+                ok = False
+                break
+            if _five_at(b, p, player, w, exact5):
+                if attempt < max_attempts:
+                    ok = False
+                    break
+                # last resort: any non-winning empty point, chosen at random
+                n_c = 0
+                for m in range(s * s):
+                    q = _cell(m, s)
+                    if b[q] == 0 and not _five_at(b, q, player, w, exact5):
+                        cand[n_c] = q
+                        n_c += 1
+                if n_c == 0:
+                    ok = False
+                    break
+                x, out = _next(x)
+                p = cand[_below(out, n_c)]
+            b[p] = player
+            moves[k] = _move_of(p, s)
+            player = 3 - player
+        if ok:
+            return moves, True
+    return moves, False
