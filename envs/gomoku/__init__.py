@@ -1,0 +1,20 @@
+"""Gomoku (five in a row): rules and oracles (numba), text, tactical positions, the Gymnasium env
+(``Gomoku9x9-LLM-v0``, ``Gomoku15x15-LLM-v0``) and a PettingZoo AEC env.
+
+Modules: ``rules`` (boards, five detection, playouts), ``oracle`` (flat Monte Carlo, UCT), ``positions``
+(self-play positions), ``engine`` (Gomocup engines), ``text`` (coordinates, grid, prompt), ``state``
+(serialised states), ``tactics`` (win-in-one / block-four / open-four sets), ``env`` (:class:`GomokuEnv`),
+``pettingzoo_env`` (``env()``, ``raw_env``). Submodules are imported on first use, so ``import
+envs.gomoku`` stays light.
+"""
+from __future__ import annotations
+
+import importlib
+
+__all__ = ["GomokuEnv"]
+
+
+def __getattr__(name: str):
+    if name == "GomokuEnv":
+        return importlib.import_module(".env", __name__).GomokuEnv
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
