@@ -1,0 +1,16 @@
+"""The reward-variance study: bias, variance, MSE and decision accuracy of an env's reward vs its budget.
+
+    from envs.study import run_study
+    result = run_study("Gomoku9x9-LLM-v0", budgets=[4, 16, 64, 256], states=20, repeats=8, out="study-out")
+    print(result.format_table())
+
+The same from the shell: ``rewarddial study Gomoku9x9-LLM-v0 --budgets 4,16,64,256 --states 20 --out DIR``.
+"""
+from .cache import TruthCache, default_cache_dir
+from .runner import QUICK, StudyResult, parse_budgets, parse_truth, run_study
+from .stats import decision_accuracy, pair_stats, rank_correlation, spearman
+
+__all__ = [
+    "QUICK", "StudyResult", "TruthCache", "decision_accuracy", "default_cache_dir", "pair_stats",
+    "parse_budgets", "parse_truth", "rank_correlation", "run_study", "spearman",
+]

@@ -1,0 +1,87 @@
+"""PNG plots of a study (matplotlib, imported here only; no pyplot, so no global backend is touched)."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .runner import StudyResult
+
+__all__ = ["plot_accuracy_vs_cost", "plot_bias_variance"]
+
+
+def _figure(ncols: int = 1):
+    try:
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+    except ImportError as exc:  # matplotlib is a base dependency, but be clear if it is missing
+        raise ImportError("the study's plots need matplotlib: pip install matplotlib") from exc
+    fig = Figure(figsize=(5.2 * ncols, 4.0), dpi=120)
+    FigureCanvasAgg(fig)
+    return fig, [fig.add_subplot(1, ncols, i + 1) for i in range(ncols)]
+
+
+def _title(result: "StudyResult") -> str:
+    c = result.config
+    return f"{c['env_id']}: {c['states_used']} states, {c['pairs']} pairs, {c['repeats']} repeats"
+
+
+def _positive(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    keep = np.isfinite(y) & (y > 0)
+    return x[keep], y[keep]
+
+
+def plot_bias_variance(result: "StudyResult", path: str | Path) -> Path:
+    """bias^2, variance and MSE against the budget on log-log axes (with the noise floor of bias^2)."""
+    fig, (ax,) = _figure()
+    budgets = np.array([r["budget"] for r in result.rows], dtype=float)
+    for key, label, style in (("mse", "MSE", "o-"), ("var", "variance", "s-"), ("bias2", "bias$^2$", "^-"),
+                              ("bias2_noise", "bias$^2$ noise floor", "k:")):
+        x, y = _positive(budgets, np.array([r[key] for r in result.rows], dtype=float))
+        if len(x):
+            ax.plot(x, y, style, label=label, markersize=4)
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlabel(f"budget ({result.config['budget_name']})")
+    ax.set_ylabel("mean over pairs")
+    ax.set_title(_title(result), fontsize=9)
+    ax.grid(True, which="both", alpha=0.3)
+    ax.legend(fontsize=8, title=f"truth: {result.truth_info['kind']}", title_fontsize=8)
+    fig.tight_layout()
+    path = Path(path)
+    fig.savefig(path)
+    return path
+
+
+def plot_accuracy_vs_cost(result: "StudyResult", path: str | Path) -> Path:
+    """Decision accuracy and rank correlation against the budget and against wall time per estimate."""
+    fig, axes = _figure(2)
+    rows = result.rows
+    budgets = np.array([r["budget"] for r in rows], dtype=float)
+    secs = np.array([r["sec_per_estimate"] for r in rows], dtype=float)
+    acc = np.array([r["accuracy"] for r in rows], dtype=float)
+    rho = np.array([r["rank_corr"] for r in rows], dtype=float)
+    chance = result.config["accuracy_random"]
+    for ax, x, xlabel in ((axes[0], budgets, f"budget ({result.config['budget_name']})"),
+                          (axes[1], np.maximum(secs, 1e-9), "wall time per estimate (s)")):
+        ax.plot(x, acc, "o-", label="decision accuracy", markersize=4)
+        ax.plot(x, rho, "s--", label="Spearman rank corr.", markersize=4)
+        ax.axhline(chance, color="gray", linestyle=":", label=f"random choice ({chance:.2f})")
+        for xi, yi, b in zip(x, acc, budgets):
+            ax.annotate(f"{int(b)}", (xi, yi), textcoords="offset points", xytext=(3, -10), fontsize=7)
+        if x.max() >= 10 * x.min():
+            ax.set_xscale("log")
+        else:  # a narrow range (cost dominated by overhead) reads better on a linear axis
+            ax.ticklabel_format(axis="x", style="sci", scilimits=(-2, 3))
+        ax.set_xlabel(xlabel)
+        ax.set_ylim(min(-0.05, np.nanmin(rho) - 0.05) if np.isfinite(rho).any() else -0.05, 1.05)
+        ax.grid(True, which="both", alpha=0.3)
+    axes[0].set_ylabel("accuracy / correlation")
+    axes[0].legend(fontsize=8)
+    fig.suptitle(_title(result), fontsize=9)
+    fig.tight_layout()
+    path = Path(path)
+    fig.savefig(path)
+    return path

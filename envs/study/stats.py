@@ -1,0 +1,145 @@
+"""Pure statistics of the reward-variance study (numpy only, no environment in sight).
+
+The error of a reward estimate ``r^`` of a true value ``r`` decomposes as::
+
+    E(r^ - r)^2  =  Var(r^)  +  (E r^ - r)^2          (MSE = variance + bias^2)
+
+For one (state, action) pair and ``R`` repeats, :func:`pair_stats` returns the mean estimate ``m``, the
+variance ``v`` with ``ddof=0`` (so that ``mse = v + (m - r)^2`` holds exactly, up to rounding), the
+unbiased variance (``ddof=1``), the bias ``b = m - r`` and the MSE measured directly as
+``mean((r^ - r)^2)``. :func:`decision_accuracy` and :func:`rank_correlation` judge how well the estimates
+order the candidate actions of a state.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+__all__ = [
+    "DECOMPOSITION_TOL",
+    "PairStats",
+    "average_ranks",
+    "decision_accuracy",
+    "pair_stats",
+    "rank_correlation",
+    "spearman",
+]
+
+#: largest allowed |MSE - (variance + bias^2)| of one pair before the decomposition check fails
+DECOMPOSITION_TOL = 1e-9
+
+
+@dataclass
+class PairStats:
+    """Per-pair statistics over repeats (arrays of shape ``(P,)``), see :func:`pair_stats`."""
+
+    mean: np.ndarray
+    var: np.ndarray
+    var_unbiased: np.ndarray
+    bias: np.ndarray
+    mse: np.ndarray
+
+    @property
+    def decomposition_error(self) -> float:
+        """The largest |MSE - (var + bias^2)| over pairs (0.0 for no pairs)."""
+        if self.mse.size == 0:
+            return 0.0
+        return float(np.max(np.abs(self.mse - (self.var + self.bias**2))))
+
+    @property
+    def decomposition_ok(self) -> bool:
+        """Whether MSE = var + bias^2 holds for every pair within :data:`DECOMPOSITION_TOL`."""
+        return self.decomposition_error < DECOMPOSITION_TOL
+
+
+def pair_stats(estimates: np.ndarray, truth: np.ndarray) -> PairStats:
+    """Bias, variance and MSE of each pair's estimates over repeats.
+
+    Args:
+        estimates: shape ``(R, P)``, the estimate of pair ``p`` in repeat ``k``.
+        truth: shape ``(P,)``, the true value of each pair.
+
+    The MSE is computed directly from the errors, independently of ``var`` and ``bias``, so that
+    :attr:`PairStats.decomposition_ok` is a real numerical check. ``var_unbiased`` is NaN when ``R < 2``.
+    """
+    est = np.asarray(estimates, dtype=np.float64)
+    r = np.asarray(truth, dtype=np.float64)
+    if est.ndim != 2:
+        raise ValueError(f"estimates must have shape (repeats, pairs), got shape {est.shape}")
+    if r.shape != (est.shape[1],):
+        raise ValueError(f"truth must have shape ({est.shape[1]},) to match estimates {est.shape}, got {r.shape}")
+    if est.shape[0] < 1:
+        raise ValueError("estimates need at least one repeat (got 0 rows)")
+    mean = est.mean(axis=0)
+    var = est.var(axis=0, ddof=0)
+    var_unb = est.var(axis=0, ddof=1) if est.shape[0] > 1 else np.full_like(mean, np.nan)
+    mse = np.mean((est - r) ** 2, axis=0)
+    return PairStats(mean=mean, var=var, var_unbiased=var_unb, bias=mean - r, mse=mse)
+
+
+def average_ranks(x: np.ndarray) -> np.ndarray:
+    """Ranks (1-based) along the last axis, ties sharing their average rank (as ``scipy.stats.rankdata``)."""
+    x = np.asarray(x, dtype=np.float64)
+    less = (x[..., :, None] > x[..., None, :]).sum(axis=-1)
+    equal = (x[..., :, None] == x[..., None, :]).sum(axis=-1)
+    return less + (equal + 1) / 2.0
+
+
+def spearman(est: np.ndarray, truth: np.ndarray) -> np.ndarray:
+    """Spearman rank correlation of each row of ``est`` (shape ``(R, k)``) with ``truth`` (shape ``(k,)``).
+
+    Ties get average ranks. A row is NaN where the correlation is undefined: fewer than two candidates,
+    or constant estimates, or a constant truth.
+    """
+    est = np.atleast_2d(np.asarray(est, dtype=np.float64))
+    truth = np.asarray(truth, dtype=np.float64)
+    rows = est.shape[0]
+    if est.shape[1] < 2:
+        return np.full(rows, np.nan)
+    re = average_ranks(est)
+    rt = average_ranks(truth)
+    re = re - re.mean(axis=1, keepdims=True)
+    rt = rt - rt.mean()
+    num = re @ rt
+    den = np.sqrt((re**2).sum(axis=1) * (rt**2).sum())
+    out = np.full(rows, np.nan)
+    ok = den > 0
+    out[ok] = num[ok] / den[ok]
+    return out
+
+
+def decision_accuracy(est: np.ndarray, truth: np.ndarray, tol: float = 1e-9) -> tuple[np.ndarray, np.ndarray]:
+    """Whether the action the estimates rank best is truly best, and the regret of that choice.
+
+    Args:
+        est: shape ``(R, k)``, the estimates of the ``k`` candidate actions of one state in each repeat.
+        truth: shape ``(k,)``, their true values.
+        tol: actions whose truth is within ``tol`` of the best are all "truly best".
+
+    Ties in the estimates are counted fractionally (the expectation of a uniformly random tie-break, with
+    no randomness): if ``t`` actions share the top estimate and ``c`` of them are truly best, the row
+    scores ``c / t``; the regret is the mean of ``max(truth) - truth`` over the ``t`` tied actions.
+
+    Returns:
+        ``(accuracy, regret)``, each of shape ``(R,)``.
+    """
+    est = np.atleast_2d(np.asarray(est, dtype=np.float64))
+    truth = np.asarray(truth, dtype=np.float64)
+    if est.shape[1] != truth.shape[0] or truth.shape[0] == 0:
+        raise ValueError(f"need one truth per candidate and at least one candidate; got estimates {est.shape} "
+                         f"and truth {truth.shape}")
+    best = truth.max()
+    truly_best = truth >= best - tol
+    top = est == est.max(axis=1, keepdims=True)
+    n_top = top.sum(axis=1)
+    acc = (top & truly_best).sum(axis=1) / n_top
+    regret = (top * (best - truth)).sum(axis=1) / n_top
+    return acc, regret
+
+
+def rank_correlation(est: np.ndarray, truth: np.ndarray) -> tuple[float, int]:
+    """Mean Spearman correlation over the rows of ``est`` where it is defined, and the number of such rows."""
+    rho = spearman(est, truth)
+    ok = ~np.isnan(rho)
+    return (float(rho[ok].mean()) if ok.any() else float("nan")), int(ok.sum())
