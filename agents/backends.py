@@ -1,0 +1,173 @@
+"""Where reward computation runs: in the caller, in a local process pool, or on a Ray cluster.
+
+Every backend scores a batch of ``(state, completion)`` pairs of one environment with the env's batch call
+(:meth:`envs.core.TextEnv.score_completions`) and returns one :class:`envs.core.Scored` per pair, with item
+``i`` scored with seed ``seed + i`` whatever the backend, so the three backends give the same rewards.
+
+* ``"inline"``: in the calling process (no pool; for tests, and for oracles that are parallel themselves).
+* ``"process"``: a ``concurrent.futures.ProcessPoolExecutor`` (spawn context) whose workers each keep one
+  env per (env id, arguments); the batch is split into one contiguous chunk per worker.
+* ``"ray"``: Ray tasks, one per chunk, for users who outgrow one machine; ``ray.init()`` is called only if
+  Ray is not initialised yet (connect to a cluster by calling ``ray.init(address=...)`` first).
+
+Workers receive the environment's Gymnasium spec with every batch, so ids registered only in the driver
+(e.g. your own environments) work in the workers too.
+"""
+from __future__ import annotations
+
+import os
+import weakref
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, Sequence
+
+__all__ = ["BACKENDS", "make_backend", "score_chunk"]
+
+BACKENDS = ("inline", "process", "ray")
+
+# per-process cache of environments, keyed by (env id, JSON of the arguments)
+_ENV_CACHE: dict[tuple[str, str], Any] = {}
+
+
+def _register(spec) -> None:
+    import gymnasium as gym
+
+    import envs  # noqa: F401 - registers the rewarddial ids
+
+    if spec is not None and spec.id not in gym.registry:
+        gym.registry[spec.id] = spec
+
+
+def cached_env(env_id: str, env_kwargs: dict, spec=None):
+    """This process's env for ``(env_id, env_kwargs)``, built on first use."""
+    from .data import dumps_kwargs, make_env
+
+    key = (env_id, dumps_kwargs(env_kwargs))
+    env = _ENV_CACHE.get(key)
+    if env is None:
+        _register(spec)
+        env = make_env(env_id, **env_kwargs)
+        _ENV_CACHE[key] = env
+    return env
+
+
+def score_chunk(spec, env_id: str, env_kwargs: dict, states: Sequence[str], completions: Sequence[str],
+                seed: int, budget: int | None = None) -> list:
+    """Score one chunk in this process (the function every backend runs)."""
+    env = cached_env(env_id, env_kwargs, spec)
+    return env.score_completions(list(states), list(completions), seed=int(seed), budget=budget)
+
+
+def _picklable_spec(env_id: str):
+    import pickle
+
+    import gymnasium as gym
+
+    spec = gym.spec(env_id)
+    try:
+        pickle.dumps(spec)
+    except Exception:  # noqa: BLE001 - a spec with a callable entry point: workers must know the id already
+        return None
+    return spec
+
+
+def _chunks(n: int, parts: int) -> list[tuple[int, int]]:
+    parts = max(1, min(parts, n))
+    bounds = [round(k * n / parts) for k in range(parts + 1)]
+    return [(bounds[k], bounds[k + 1]) for k in range(parts) if bounds[k + 1] > bounds[k]]
+
+
+class InlineBackend:
+    """Scores in the calling process."""
+
+    name = "inline"
+
+    def score(self, env_id: str, env_kwargs: dict, states, completions, seed: int, budget=None) -> list:
+        return score_chunk(None, env_id, env_kwargs, states, completions, seed, budget)
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+
+def _shutdown(executor) -> None:
+    executor.shutdown(wait=True, cancel_futures=True)
+
+
+class ProcessBackend:
+    """Scores in a local spawn-context process pool; ``num_workers`` defaults to the CPU count."""
+
+    name = "process"
+
+    def __init__(self, num_workers: int | None = None) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.num_workers = _check_workers(num_workers)
+        self._executor = ProcessPoolExecutor(max_workers=self.num_workers,
+                                             mp_context=multiprocessing.get_context("spawn"))
+        # shut the pool down when this backend is collected or at interpreter exit, whichever comes first
+        self._finalizer = weakref.finalize(self, _shutdown, self._executor)
+
+    def score(self, env_id: str, env_kwargs: dict, states, completions, seed: int, budget=None) -> list:
+        spec = _picklable_spec(env_id)
+        futures = [self._executor.submit(score_chunk, spec, env_id, env_kwargs, states[a:b], completions[a:b],
+                                         seed + a, budget)
+                   for a, b in _chunks(len(states), self.num_workers)]
+        try:
+            return [item for fut in futures for item in fut.result()]
+        except BrokenProcessPool as exc:
+            raise RuntimeError(
+                "a reward worker process died. The 'process' backend starts its workers with spawn, which "
+                "re-imports your main script: put the training code under `if __name__ == '__main__':`, or use "
+                "reward_backend='inline'") from exc
+
+    def close(self) -> None:
+        """Shut the worker processes down (also done automatically when the backend is collected)."""
+        self._finalizer()
+
+
+class RayBackend:
+    """Scores as Ray tasks, ``num_chunks`` per batch (defaults to the cluster's CPU count)."""
+
+    name = "ray"
+
+    def __init__(self, num_workers: int | None = None) -> None:
+        from ._lazy import require
+
+        ray = require("ray", "reward_backend='ray'")
+        if not ray.is_initialized():
+            ray.init(include_dashboard=False)
+        self._ray = ray
+        self.num_workers = (_check_workers(num_workers) if num_workers is not None
+                            else max(1, int(ray.cluster_resources().get("CPU", 1))))
+        self._task = ray.remote(score_chunk)
+
+    def score(self, env_id: str, env_kwargs: dict, states, completions, seed: int, budget=None) -> list:
+        spec = _picklable_spec(env_id)
+        refs = [self._task.remote(spec, env_id, env_kwargs, list(states[a:b]), list(completions[a:b]), seed + a,
+                                  budget)
+                for a, b in _chunks(len(states), self.num_workers)]
+        return [item for chunk in self._ray.get(refs) for item in chunk]
+
+    def close(self) -> None:
+        """Ray's workers belong to the cluster; nothing to release here."""
+
+
+def _check_workers(num_workers: int | None) -> int:
+    if num_workers is None:
+        return max(1, os.cpu_count() or 1)
+    if isinstance(num_workers, bool) or not isinstance(num_workers, int) or num_workers < 1:
+        raise ValueError(f"num_workers={num_workers!r} must be a positive integer (or None for the CPU count)")
+    return num_workers
+
+
+def make_backend(name: str, num_workers: int | None = None):
+    """The reward backend called ``name`` (one of :data:`BACKENDS`)."""
+    if name == "inline":
+        return InlineBackend()
+    if name == "process":
+        return ProcessBackend(num_workers)
+    if name == "ray":
+        return RayBackend(num_workers)
+    raise ValueError(f"reward_backend={name!r} is not one of {BACKENDS}; use 'process' (local pool, default), "
+                     "'inline' (no pool) or 'ray' (Ray cluster)")
+

@@ -1,0 +1,123 @@
+"""Play episodes of any registered environment with a policy and report the metrics users compare."""
+from __future__ import annotations
+
+import math
+from typing import Any, Callable, Sequence
+
+__all__ = ["evaluate"]
+
+
+def evaluate(env_id: str, policy: Any, episodes: int, *, seed: int = 0, progress: bool = True,
+             max_steps: int = 1000, **env_kwargs: Any) -> dict:
+    """Play ``episodes`` episodes of ``env_id`` with ``policy`` and return the metrics as a dict.
+
+    Episodes run in lockstep, so each decision of every live episode goes to the policy in one batch.
+    Episode ``i`` is reset with seed ``seed + i``. Each turn shows the model the env's system prompt and its
+    current observation.
+
+    Args:
+        env_id: a registered environment id.
+        policy: an :class:`agents.LLMPolicy`, or any object with ``generate(list_of_conversations) -> texts``.
+        episodes: number of episodes.
+        seed: base seed.
+        progress: show a tqdm progress bar (one tick per finished episode).
+        max_steps: decisions after which a still-running episode is cut off (counted as truncated).
+        **env_kwargs: environment arguments (e.g. ``rollouts=64``).
+
+    Returns:
+        ``episodes``, ``steps``, ``mean_reward`` (mean episode return) and ``reward_std``, ``format_rate``
+        (well-formed answers / answers), ``illegal_rate`` (well-formed but illegal answers / answers),
+        ``mean_estimate`` and ``mean_stderr`` (the oracle's value of the legal answers and its standard error:
+        a win-rate for games, a pass fraction for code), ``pass_rate`` (legal answers whose value is 1) and,
+        where the env reports outcomes (``info["outcome"]``), ``win_rate``/``draw_rate``/``loss_rate`` over
+        the episodes and an ``outcomes`` count; plus ``env_id``, ``env_kwargs`` and ``seed``.
+    """
+    from .data import make_env
+
+    if isinstance(episodes, bool) or not isinstance(episodes, int) or episodes < 1:
+        raise ValueError(f"episodes={episodes!r} must be a positive integer")
+    generate: Callable[[Sequence], list] = getattr(policy, "generate", None)
+    if generate is None:
+        raise TypeError(f"policy {policy!r} has no generate(conversations) method; use agents.LLMPolicy")
+    envs_ = [make_env(env_id, **env_kwargs) for _ in range(episodes)]
+    obs = []
+    for i, env in enumerate(envs_):
+        o, _ = env.reset(seed=seed + i)
+        obs.append(o)
+    returns = [0.0] * episodes
+    outcome: list[str | None] = [None] * episodes
+    live = list(range(episodes))
+    answers = well_formed = illegal = 0
+    values: list[float] = []
+    stderrs: list[float] = []
+    bar = _progress(episodes, env_id) if progress else None
+    steps = 0
+    truncated = 0
+    while live:
+        conversations = [[{"role": "system", "content": envs_[i].system_prompt()},
+                          {"role": "user", "content": obs[i]}] for i in live]
+        replies = generate(conversations)
+        still = []
+        for i, reply in zip(live, replies):
+            o, r, term, trunc, info = envs_[i].step(reply)
+            obs[i] = o
+            returns[i] += float(r)
+            answers += 1
+            well_formed += bool(info.get("format_ok"))
+            illegal += bool(info.get("format_ok")) and not info.get("legal")
+            est = info.get("estimate")
+            if est is not None:
+                values.append(float(est["value"]))
+                stderrs.append(float(est["stderr"]))
+            if info.get("outcome") is not None:
+                outcome[i] = str(info["outcome"])
+            if term or trunc:
+                if bar is not None:
+                    bar.update(1)
+            else:
+                still.append(i)
+        live = still
+        steps += 1
+        if steps >= max_steps and live:
+            truncated = len(live)
+            break
+    if bar is not None:
+        bar.close()
+    return _summary(env_id, env_kwargs, seed, returns, answers, well_formed, illegal, values, stderrs, outcome,
+                    truncated)
+
+
+def _summary(env_id, env_kwargs, seed, returns, answers, well_formed, illegal, values, stderrs, outcome,
+             truncated) -> dict:
+    n = len(returns)
+    mean = sum(returns) / n
+    out: dict[str, Any] = {
+        "env_id": env_id,
+        "env_kwargs": dict(env_kwargs),
+        "seed": seed,
+        "episodes": n,
+        "steps": answers,
+        "truncated": truncated,
+        "mean_reward": mean,
+        "reward_std": math.sqrt(sum((r - mean) ** 2 for r in returns) / n),
+        "format_rate": well_formed / answers if answers else 0.0,
+        "illegal_rate": illegal / answers if answers else 0.0,
+        "mean_estimate": sum(values) / len(values) if values else None,
+        "mean_stderr": sum(stderrs) / len(stderrs) if stderrs else None,
+        "pass_rate": sum(v >= 1.0 - 1e-12 for v in values) / len(values) if values else None,
+    }
+    seen = [o for o in outcome if o is not None]
+    if seen:
+        counts: dict[str, int] = {}
+        for o in seen:
+            counts[o] = counts.get(o, 0) + 1
+        out["outcomes"] = counts
+        for key in ("win", "draw", "loss"):
+            out[f"{key}_rate"] = sum(o.lower().startswith(key) for o in seen) / n
+    return out
+
+
+def _progress(total: int, desc: str):
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, desc=desc, unit="episode")
