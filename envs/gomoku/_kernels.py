@@ -205,6 +205,15 @@ def _mean_se(total, total_sq, n):
     return mean, math.sqrt(max(var, 0.0) / n)
 
 
+@njit(**_OPTS)
+def winners_k(boards, exact5):
+    """``winner_k`` of each board of an ``(N, S, S)`` batch."""
+    out = np.empty(boards.shape[0], np.int64)
+    for i in range(boards.shape[0]):
+        out[i] = winner_k(boards[i], exact5)
+    return out
+
+
 # ------------------------------------------------------------------------------------------ playouts
 @njit(**_OPTS)
 def _empties(b, s, empt):
