@@ -1,0 +1,112 @@
+"""Tactical Gomoku positions: the correct sets are checked against a brute-force reference, and a UCT oracle
+of 256 rollouts values a correct move highest in every win-in-one and must-block position."""
+import numpy as np
+import pytest
+
+from envs.gomoku import rules, tactics
+from envs.gomoku.env import GomokuEnv
+from envs.gomoku.state import GomokuState
+from envs.gomoku.text import point_index
+
+
+def wins_after(board, stones, player, exact5):
+    """Reference: does ``player`` have a winning line once ``stones`` [(move, player), ...] are added."""
+    b = board.copy()
+    for m, p in stones:
+        b.flat[m] = p
+    return rules.winner_of(b, exact5) == player
+
+
+def ref_correct(board, mover, kind, exact5):
+    """Brute force over one and two plies with full-board scans (no shared code with tactics.py)."""
+    opp = 3 - mover
+    empty = [int(m) for m in np.flatnonzero(board.ravel() == 0)]
+    mine = {m for m in empty if wins_after(board, [(m, mover)], mover, exact5)}
+    if kind == "win1":
+        return mine
+    if mine:
+        return set()
+    theirs = {m for m in empty if wins_after(board, [(m, opp)], opp, exact5)}
+    if kind == "block4":
+        if not theirs:
+            return set()
+        return {m for m in empty
+                if not any(wins_after(board, [(m, mover), (q, opp)], opp, exact5) for q in empty if q != m)}
+    if theirs:
+        return set()
+    return {m for m in empty
+            if sum(wins_after(board, [(m, mover), (q, mover)], mover, exact5) for q in empty if q != m) >= 2}
+
+
+CASES = [(kind, 9, seed, False) for kind in tactics.TACTIC_KINDS for seed in range(8)] + \
+        [(kind, 9, seed, True) for kind in tactics.TACTIC_KINDS for seed in range(3)] + \
+        [(kind, 15, seed, False) for kind in tactics.TACTIC_KINDS for seed in range(2)] + \
+        [("win1", 5, 0, False), ("block4", 5, 1, False), ("open3", 6, 2, False)]
+
+
+@pytest.mark.parametrize("kind, size, seed, exact5", CASES)
+def test_generated_positions_are_what_they_claim(kind, size, seed, exact5):
+    pos = tactics.generate(kind, size, seed, exact5=exact5)
+    assert pos.kind == kind and pos.correct
+    board, to_move = rules.board_from_moves(size, list(pos.moves), exact5)
+    assert rules.winner_of(board, exact5) == 0
+    assert set(pos.correct) == ref_correct(board, to_move, kind, exact5)
+    assert tactics.correct_moves(board, to_move, kind, exact5) == pos.correct
+    if kind == "block4":
+        assert len(pos.correct) == 1
+    assert tactics.generate(kind, size, seed, exact5=exact5) == pos  # deterministic
+
+
+def test_seeds_and_kinds_give_different_positions():
+    found = {tactics.generate(kind, 9, seed).moves for kind in tactics.TACTIC_KINDS for seed in range(5)}
+    assert len(found) == 15
+
+
+def test_pure_python_five_check_agrees_with_the_kernel():
+    rng = np.random.default_rng(0)
+    for _ in range(300):
+        size = int(rng.integers(5, 12))
+        board = rng.choice(np.array([0, 1, 1, 2], np.int8), size=(size, size))
+        cells = [int(v) for v in board.ravel()]
+        for exact5 in (False, True):
+            for player in (1, 2):
+                got = tactics.five_points(cells, size, player, exact5)
+                assert got == set(int(m) for m in rules.winning_moves(board, player, exact5))
+
+
+def test_bad_arguments():
+    with pytest.raises(ValueError, match="kind='mate'"):
+        tactics.generate("mate", 9, 0)
+    with pytest.raises(ValueError, match="seed=-1"):
+        tactics.generate("win1", 9, -1)
+    with pytest.raises(ValueError, match="at least 6x6"):
+        tactics.generate("open3", 5, 0)
+
+
+def test_hand_made_positions():
+    def state(text_moves):
+        return GomokuState(9, tuple(point_index(p, 9) for p in text_moves.split(",")))
+
+    # black E5 E6 E7 E8 (white scattered on row 1): black to move wins at E4 or E9
+    s = state("E5,A1,E6,B1,E7,C1,E8,H1")
+    assert tactics.correct_moves(s.board, s.to_move, "win1") == {point_index("E4", 9), point_index("E9", 9)}
+    # white to move must block black's four, whose other end E9 is already white
+    s = state("E5,E9,E6,A1,E7,B1,E8")
+    assert tactics.correct_moves(s.board, s.to_move, "block4") == {point_index("E4", 9)}
+    # black C5 D5 E5 with B5, F5, A5, G5 empty: F5 or B5 make an open four
+    s = state("C5,A1,D5,B1,E5,H1")
+    assert tactics.correct_moves(s.board, s.to_move, "open3") == {point_index("B5", 9), point_index("F5", 9)}
+    # ...but not when white has a four to complete first
+    s = state("C5,A1,D5,A2,E5,A3,I9,A4")
+    assert tactics.correct_moves(s.board, s.to_move, "open3") == set()
+
+
+def test_uct_values_a_correct_move_highest():
+    env = GomokuEnv(size=9, estimator="uct", rollouts=256)
+    for kind in ("win1", "block4"):
+        for seed in range(8):
+            state = env._state_for_task(f"{kind}/{seed}")
+            moves = env.legal_actions(state)
+            values = [e.value for e in env.estimate([(state, m) for m in moves], seed=seed)]
+            best = point_index(moves[int(np.argmax(values))], 9)
+            assert best in state.correct, (kind, seed, env.encode_state(state))
