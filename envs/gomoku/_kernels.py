@@ -5,8 +5,8 @@ Nothing is compiled at import time: every kernel compiles on its first call and 
 (``cache=True``), so later processes load it instead of compiling.
 
 Board layout inside the kernels. A ``(S, S)`` board is copied into a flat *padded* ``int8`` array of
-length ``(S + 2) * W + 1`` with row stride ``W = S + 1``: point ``(r, c)`` lives at ``(r + 1) * W + c + 1``
-and every other cell holds the sentinel ``OFF`` (3). Walking a line in any of the four directions
+length ``(S + 2P) * W + P`` with row stride ``W = S + P`` (``P = PAD``, one cell): point ``(r, c)`` lives at
+``(r + P) * W + c + P`` and every other cell holds the sentinel ``OFF`` (3). Walking a line in any of the four directions
 ``1, W, W + 1, W - 1`` from a point on the board reaches a sentinel before it can leave the array, so the
 five-in-a-row scan needs no bounds checks.
 
@@ -22,6 +22,7 @@ import numpy as np
 from numba import njit, prange
 
 OFF = 3  # sentinel value of the padding cells
+PAD = 1  # width of the sentinel border (one cell suffices: line scans stop at the first sentinel)
 
 _U12 = np.uint64(12)
 _U25 = np.uint64(25)
@@ -77,30 +78,30 @@ def _unit(out):
 def _pad(board, out):
     """Copy a ``(S, S)`` board into the padded flat array ``out`` (sentinels included)."""
     s = board.shape[0]
-    w = s + 1
+    w = s + PAD
     for i in range(out.shape[0]):
         out[i] = OFF
     for r in range(s):
         for c in range(s):
-            out[(r + 1) * w + c + 1] = board[r, c]
+            out[(r + PAD) * w + c + PAD] = board[r, c]
 
 
 @njit(**_OPTS)
 def _padded_len(s):
-    return (s + 2) * (s + 1) + 1
+    return (s + 2 * PAD) * (s + PAD) + PAD
 
 
 @njit(**_OPTS)
 def _cell(move, s):
     """Padded index of the flat move ``r * S + c``."""
-    return (move // s + 1) * (s + 1) + move % s + 1
+    return (move // s + PAD) * (s + PAD) + move % s + PAD
 
 
 @njit(**_OPTS)
 def _move_of(cell, s):
     """Flat move ``r * S + c`` of a padded index."""
-    w = s + 1
-    return (cell // w - 1) * s + cell % w - 1
+    w = s + PAD
+    return (cell // w - PAD) * s + cell % w - PAD
 
 
 @njit(**_OPTS)
@@ -144,7 +145,7 @@ def makes_five_k(board, move, player, exact5):
     s = board.shape[0]
     b = np.empty(_padded_len(s), np.int8)
     _pad(board, b)
-    return _five_at(b, _cell(move, s), player, s + 1, exact5)
+    return _five_at(b, _cell(move, s), player, s + PAD, exact5)
 
 
 @njit(**_OPTS)
@@ -157,7 +158,7 @@ def winning_moves_k(board, player, exact5):
     k = 0
     for m in range(s * s):
         p = _cell(m, s)
-        if b[p] == 0 and _five_at(b, p, player, s + 1, exact5):
+        if b[p] == 0 and _five_at(b, p, player, s + PAD, exact5):
             out[k] = m
             k += 1
     return out[:k]
@@ -166,11 +167,11 @@ def winning_moves_k(board, player, exact5):
 @njit(**_OPTS)
 def _line_winner(b, s, exact5):
     """Full scan of a padded board: the player owning a winning line (black first), else 0."""
-    w = s + 1
+    w = s + PAD
     for player in (1, 2):
         for r in range(s):
             for c in range(s):
-                p = (r + 1) * w + c + 1
+                p = (r + PAD) * w + c + PAD
                 if b[p] != player:
                     continue
                 for d in (1, w, w + 1, w - 1):
@@ -218,11 +219,11 @@ def winners_k(boards, exact5):
 @njit(**_OPTS)
 def _empties(b, s, empt):
     """Fill ``empt`` with the padded cells of the empty points; return their number."""
-    w = s + 1
+    w = s + PAD
     n = 0
     for r in range(s):
         for c in range(s):
-            p = (r + 1) * w + c + 1
+            p = (r + PAD) * w + c + PAD
             if b[p] == 0:
                 empt[n] = p
                 n += 1
@@ -252,7 +253,7 @@ def _playout(b, empt, n, player, w, exact5, x):
 def playouts_k(board, to_move, n_playouts, seed, exact5):
     """``n_playouts`` random playouts from ``board`` with ``to_move`` to move, one rng stream: the results."""
     s = board.shape[0]
-    w = s + 1
+    w = s + PAD
     b0 = np.empty(_padded_len(s), np.int8)
     _pad(board, b0)
     e0 = np.empty(s * s, np.int64)
@@ -276,7 +277,7 @@ def _flat_one(board, to_move, move, rollouts, seed, exact5, samples):
     Returns ``(value, stderr)`` for the mover of ``move``.
     """
     s = board.shape[0]
-    w = s + 1
+    w = s + PAD
     b0 = np.empty(_padded_len(s), np.int8)
     _pad(board, b0)
     p = _cell(move, s)
@@ -349,7 +350,7 @@ def _uct_search(b_root, root_player, root_terminal, rollouts, seed, exact5, c, s
     children's moves / visits / summed rewards (their movers' view) go to ``out_*``, if non-empty, with the
     number of children as the fourth return value.
     """
-    w = s + 1
+    w = s + PAD
     cells = s * s
     max_nodes = rollouts + 1
     parent = np.empty(max_nodes, np.int64)
@@ -477,7 +478,7 @@ def _uct_search(b_root, root_player, root_terminal, rollouts, seed, exact5, c, s
 def _uct_one(board, to_move, move, rollouts, seed, exact5, c):
     """UCT value of one query, for the mover of ``move``: ``(value, stderr)``."""
     s = board.shape[0]
-    w = s + 1
+    w = s + PAD
     b = np.empty(_padded_len(s), np.int8)
     _pad(board, b)
     p = _cell(move, s)
@@ -590,12 +591,12 @@ def _near(b, p, w, dist):
 @njit(**_OPTS)
 def _heuristic_move(b, s, player, noise, exact5, weights, cand, x):
     """One move of the noisy heuristic policy; ``-1`` if the board is full. Returns ``(cell, rng_state)``."""
-    w = s + 1
+    w = s + PAD
     n_stones = 0
     n_cand = 0
     for r in range(s):
         for c in range(s):
-            p = (r + 1) * w + c + 1
+            p = (r + PAD) * w + c + PAD
             if b[p] != 0:
                 n_stones += 1
     if n_stones == 0:
@@ -607,17 +608,17 @@ def _heuristic_move(b, s, player, noise, exact5, weights, cand, x):
         x, o2 = _next(x)
         r = lo + _below(o1, span)
         c = lo + _below(o2, span)
-        return (r + 1) * w + c + 1, x
+        return (r + PAD) * w + c + PAD, x
     for r in range(s):
         for c in range(s):
-            p = (r + 1) * w + c + 1
+            p = (r + PAD) * w + c + PAD
             if b[p] == 0 and _near(b, p, w, 2):
                 cand[n_cand] = p
                 n_cand += 1
     if n_cand == 0:
         for r in range(s):
             for c in range(s):
-                p = (r + 1) * w + c + 1
+                p = (r + PAD) * w + c + PAD
                 if b[p] == 0:
                     cand[n_cand] = p
                     n_cand += 1
@@ -655,7 +656,7 @@ def selfplay_k(s, n_stones, seed, noise, exact5, max_attempts):
     rng stream continuing (so the result is deterministic in ``seed``); after ``max_attempts`` such games
     the policy is forbidden to complete a line. Returns the flat moves (``r * S + c``).
     """
-    w = s + 1
+    w = s + PAD
     b = np.empty(_padded_len(s), np.int8)
     cand = np.empty(s * s, np.int64)
     moves = np.empty(n_stones, np.int64)
@@ -666,7 +667,7 @@ def selfplay_k(s, n_stones, seed, noise, exact5, max_attempts):
             b[i] = OFF
         for r in range(s):
             for c in range(s):
-                b[(r + 1) * w + c + 1] = 0
+                b[(r + PAD) * w + c + PAD] = 0
         player = 1
         ok = True
         for k in range(n_stones):

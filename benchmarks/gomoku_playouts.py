@@ -1,0 +1,212 @@
+"""Speed of the Gomoku kernels: playouts per second, cold start, batched oracle calls. Prints figures.
+
+    .venv/bin/python benchmarks/gomoku_playouts.py            # full run, about a minute
+    .venv/bin/python benchmarks/gomoku_playouts.py --quick    # shorter measurements
+
+Figures printed:
+
+1. uniform-random playouts per second on one core (the numba playout kernel, single-threaded), on empty
+   and mid-game 9x9 and 15x15 boards, next to a pure-Python playout of the kind popular AlphaZero-Gomoku
+   projects use (a board class that rescans the stones for a winner after every move), and their ratio;
+2. the time from process start to the first flat Monte Carlo estimate in a new process whose numba cache
+   is warm (a subprocess: ``import envs.gomoku.oracle; flat_mc(...)``);
+3. 512 (position, move) queries at rollouts=256 on 9x9 through ``flat_mc`` with every core and with one
+   thread, and the speed-up;
+4. the same 512 queries through ``uct`` at 256 rollouts.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import subprocess
+import sys
+import time
+
+import numpy as np
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, ROOT)
+
+from envs.gomoku import _kernels as K  # noqa: E402
+from envs.gomoku import oracle, positions, rules  # noqa: E402
+
+TARGETS = {9: 700_000, 15: 400_000}  # playouts/s/core on an empty board (a tight C loop: 850k and 520k)
+
+
+# ---------------------------------------------------------------------------------------------------
+class PyBoard:
+    """A pure-Python Gomoku board in the style of popular AlphaZero-Gomoku projects (for comparison only).
+
+    Stones live in a dict; the list of available points is kept; after every move the winner is found by
+    rescanning every stone on the board in the four directions.
+    """
+
+    def __init__(self, size: int, n_in_row: int = 5):
+        self.width = self.height = size
+        self.n_in_row = n_in_row
+        self.states: dict[int, int] = {}
+        self.availables = list(range(size * size))
+        self.current_player = 1
+
+    def copy_from(self, states: dict[int, int], to_move: int) -> "PyBoard":
+        self.states = dict(states)
+        self.availables = [m for m in range(self.width * self.height) if m not in states]
+        self.current_player = to_move
+        return self
+
+    def do_move(self, move: int) -> None:
+        self.states[move] = self.current_player
+        self.availables.remove(move)
+        self.current_player = 3 - self.current_player
+
+    def has_a_winner(self) -> tuple[bool, int]:
+        width, height, n, states = self.width, self.height, self.n_in_row, self.states
+        for m, player in states.items():
+            h, w = divmod(m, width)
+            if w <= width - n and all(states.get(m + i) == player for i in range(n)):
+                return True, player
+            if h <= height - n and all(states.get(m + i * width) == player for i in range(n)):
+                return True, player
+            if w <= width - n and h <= height - n and all(
+                states.get(m + i * (width + 1)) == player for i in range(n)
+            ):
+                return True, player
+            if w >= n - 1 and h <= height - n and all(
+                states.get(m + i * (width - 1)) == player for i in range(n)
+            ):
+                return True, player
+        return False, -1
+
+    def playout(self, rng: random.Random) -> int:
+        while True:
+            win, player = self.has_a_winner()
+            if win:
+                return player
+            if not self.availables:
+                return 0
+            self.do_move(rng.choice(self.availables))
+
+
+def python_rate(size: int, states: dict[int, int], to_move: int, seconds: float) -> float:
+    rng = random.Random(0)
+    n, t0 = 0, time.process_time()
+    while time.process_time() - t0 < seconds:
+        PyBoard(size).copy_from(states, to_move).playout(rng)
+        n += 1
+    return n / (time.process_time() - t0)
+
+
+def numba_rate(board: np.ndarray, to_move: int, n: int, repeats: int = 3) -> float:
+    seed = rules.check_seed(1)
+    K.playouts_k(board, to_move, 10, seed, False)  # compile / load
+    best = float("inf")
+    for _ in range(repeats):
+        t0 = time.process_time()
+        K.playouts_k(board, to_move, n, seed, False)
+        best = min(best, time.process_time() - t0)
+    return n / best
+
+
+def midgame(size: int, n_stones: int, seed: int) -> tuple[np.ndarray, int]:
+    return rules.board_from_moves(size, positions.selfplay_moves(size, n_stones, seed))
+
+
+def section_playouts(quick: bool) -> None:
+    print("1. Uniform-random playouts per second per core (single-threaded, CPU time of this process)")
+    print(f"   {'board':<22}{'numba':>12}{'pure Python':>14}{'ratio':>10}   target")
+    for size, stones in ((9, 0), (9, 20), (15, 0), (15, 50)):
+        board, to_move = (np.zeros((size, size), np.int8), 1) if stones == 0 else midgame(size, stones, 7)
+        rate = numba_rate(board, to_move, 100_000 if quick else 400_000)
+        states = {int(m): int(board.flat[m]) for m in np.flatnonzero(board.ravel())}
+        py = python_rate(size, states, to_move, 1.0 if quick else 3.0)
+        label = f"{size}x{size} " + ("empty" if stones == 0 else f"mid-game ({stones} stones)")
+        target = ""
+        if stones == 0:
+            ok = rate >= TARGETS[size]
+            target = f">= {TARGETS[size] // 1000}k: {'met' if ok else 'MISSED'}"
+        print(f"   {label:<22}{rate:>12,.0f}{py:>14,.0f}{rate / py:>9,.0f}x   {target}")
+
+
+def section_cold_start() -> None:
+    print("2. New process, warm numba cache: process start -> first flat_mc estimate")
+    code = (
+        "import numpy as np\n"
+        "from envs.gomoku.oracle import flat_mc\n"
+        "flat_mc(np.zeros((1, 9, 9), np.int8), [1], [40], 256, [0])\n"
+    )
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)  # warm the cache
+    times = []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+        times.append(time.perf_counter() - t0)
+    base = []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "import numba"], cwd=ROOT, check=True)
+        base.append(time.perf_counter() - t0)
+    best = min(times)
+    print(f"   {best:.2f} s (best of 3; median {sorted(times)[1]:.2f} s), of which interpreter + numpy + numba "
+          f"import {min(base):.2f} s; target <= 1 s: {'met' if best <= 1.0 else 'MISSED'}")
+
+
+def queries(n: int, size: int = 9, seed: int = 0):
+    rng = np.random.default_rng(seed)
+    boards, to_move, moves = [], [], []
+    for i in range(n):
+        board, tm = midgame(size, int(rng.integers(6, 30)), seed * 100_000 + i)
+        boards.append(board)
+        to_move.append(tm)
+        moves.append(int(rng.choice(np.flatnonzero(board.ravel() == 0))))
+    return np.stack(boards), np.array(to_move), np.array(moves), np.arange(n)
+
+
+def timed(fn, *args, repeats: int = 3, **kw) -> float:
+    fn(*args, **kw)  # compile / load
+    best = float("inf")
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        fn(*args, **kw)
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def section_batch() -> None:
+    import numba
+
+    cores = numba.config.NUMBA_NUM_THREADS
+    q = queries(512)
+    print(f"3. 512 (position, move) queries, rollouts=256, 9x9 mid-game positions (6-29 stones), flat_mc")
+    t_all = timed(oracle.flat_mc, *q[:3], 256, q[3])
+    numba.set_num_threads(1)
+    t_one = timed(oracle.flat_mc, *q[:3], 256, q[3])
+    numba.set_num_threads(cores)
+    print(f"   {cores} threads: {t_all:.3f} s   1 thread: {t_one:.3f} s   speed-up {t_one / t_all:.2f}x   "
+          f"target <= 0.5 s: {'met' if t_all <= 0.5 else 'MISSED'}")
+    print("4. The same 512 queries through uct, rollouts=256")
+    u_all = timed(oracle.uct, *q[:3], 256, q[3])
+    numba.set_num_threads(1)
+    u_one = timed(oracle.uct, *q[:3], 256, q[3])
+    numba.set_num_threads(cores)
+    print(f"   {cores} threads: {u_all:.3f} s ({u_all / 512 * 1e3:.2f} ms per query)   1 thread: {u_one:.3f} s   "
+          f"speed-up {u_one / u_all:.2f}x")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--quick", action="store_true", help="shorter measurements")
+    args = ap.parse_args(argv)
+    import numba
+
+    load = os.getloadavg()[0]
+    print(f"numba {numba.__version__}, {numba.config.NUMBA_NUM_THREADS} threads, {os.cpu_count()} CPUs, "
+          f"load average {load:.2f}" + ("  (busy machine: wall-clock figures 2-4 are pessimistic)" if load > 0.5 else ""))
+    section_playouts(args.quick)
+    section_cold_start()
+    section_batch()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
