@@ -200,11 +200,12 @@ class GomokuEnv(TextEnv):
         kind = self.task
         if kind == "tactics":
             kind = self._kinds[int(rng.integers(len(self._kinds)))]
-        return self._make_task(kind, int(rng.integers(2**31)), rng)
+        return self._make_task(kind, int(rng.integers(2**31)))
 
-    def _make_task(self, kind: str, seed: int, rng: np.random.Generator | None = None) -> GomokuState:
+    def _make_task(self, kind: str, seed: int) -> GomokuState:
+        """The position of task id ``"<kind>/<seed>"`` (every sampled state is one of these)."""
         if kind == "midgame":
-            rng = np.random.default_rng(seed) if rng is None else rng
+            rng = np.random.default_rng(seed)
             lo, hi = self.stones
             n = int(rng.integers(lo, hi + 1))
             moves = positions.selfplay_moves(self.size, n, int(rng.integers(2**31)), exact5=self.exact5)
