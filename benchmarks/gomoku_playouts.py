@@ -172,23 +172,28 @@ def timed(fn, *args, repeats: int = 3, **kw) -> float:
     return best
 
 
-def section_batch() -> None:
+def all_cores_vs_one(fn, q) -> tuple[int, float, float]:
+    """Best wall time of ``fn`` over the queries ``q`` with every numba thread, then with one thread."""
     import numba
 
     cores = numba.config.NUMBA_NUM_THREADS
-    q = queries(512)
-    print(f"3. 512 (position, move) queries, rollouts=256, 9x9 mid-game positions (6-29 stones), flat_mc")
-    t_all = timed(oracle.flat_mc, *q[:3], 256, q[3])
+    t_all = timed(fn, *q[:3], 256, q[3])
     numba.set_num_threads(1)
-    t_one = timed(oracle.flat_mc, *q[:3], 256, q[3])
-    numba.set_num_threads(cores)
+    try:
+        t_one = timed(fn, *q[:3], 256, q[3])
+    finally:
+        numba.set_num_threads(cores)
+    return cores, t_all, t_one
+
+
+def section_batch() -> None:
+    q = queries(512)
+    print("3. 512 (position, move) queries, rollouts=256, 9x9 mid-game positions (6-29 stones), flat_mc")
+    cores, t_all, t_one = all_cores_vs_one(oracle.flat_mc, q)
     print(f"   {cores} threads: {t_all:.3f} s   1 thread: {t_one:.3f} s   speed-up {t_one / t_all:.2f}x   "
           f"target <= 0.5 s: {'met' if t_all <= 0.5 else 'MISSED'}")
     print("4. The same 512 queries through uct, rollouts=256")
-    u_all = timed(oracle.uct, *q[:3], 256, q[3])
-    numba.set_num_threads(1)
-    u_one = timed(oracle.uct, *q[:3], 256, q[3])
-    numba.set_num_threads(cores)
+    cores, u_all, u_one = all_cores_vs_one(oracle.uct, q)
     print(f"   {cores} threads: {u_all:.3f} s ({u_all / 512 * 1e3:.2f} ms per query)   1 thread: {u_one:.3f} s   "
           f"speed-up {u_one / u_all:.2f}x")
 

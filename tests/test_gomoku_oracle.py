@@ -125,6 +125,23 @@ def test_common_random_numbers_prefix():
     assert a[0][0] == b[0][0] and a[1][0] == b[1][0]
 
 
+def test_uct_search_of_budget_n_is_the_start_of_budget_2n():
+    board, to_move = R.board_from_moves(9, [40, 41, 31, 49, 22])
+    m1, v1, _ = O.uct_root(board, to_move, 40, seed=4)
+    m2, v2, _ = O.uct_root(board, to_move, 400, seed=4)
+    visits2 = dict(zip(m2.tolist(), v2.tolist()))
+    # the first 40 iterations are the same search: its tree is contained in the bigger one
+    assert set(m1.tolist()) <= set(visits2) and len(m1) < len(m2)
+    assert all(visits2[m] >= v for m, v in zip(m1.tolist(), v1.tolist()))
+    ma, va, _ = O.uct_root(board, to_move, 120, seed=4)
+    mb, vb, _ = O.uct_root(board, to_move, 240, seed=4)
+    assert set(ma.tolist()) == set(mb.tolist())  # every root move expanded in both
+    visits_b = dict(zip(mb.tolist(), vb.tolist()))
+    assert all(visits_b[m] >= v for m, v in zip(ma.tolist(), va.tolist())) and va.max() > 1
+    m3, v3, _ = O.uct_root(board, to_move, 40, seed=5)
+    assert not (np.array_equal(m1, m3) and np.array_equal(v1, v3))
+
+
 def test_flat_mc_variance_falls_as_one_over_rollouts():
     board, to_move = R.board_from_moves(9, [40, 41, 31, 49, 22])
     n_seeds = 200
