@@ -110,6 +110,15 @@ def test_task_ids(env):
     state = decode_state(info["state"])
     assert state.kind == "win1" and ":win1=" in info["state"]
     assert all(rules.makes_five(state.board, m, state.to_move) for m in state.correct)
+    names = {point_index(a, 9): a for a in info["legal_actions"]}
+    win = names[min(state.correct)]
+    wrong = next(a for m, a in names.items() if m not in state.correct)
+    _, r, _, _, step_info = env.step(answer(win))
+    assert step_info["correct"] is True and r == pytest.approx(1.1)
+    env.reset(options={"task_id": "win1/17"})
+    assert env.step(answer(wrong))[4]["correct"] is False
+    env.reset(options={"state": WIN_OR_BLOCK})
+    assert "correct" not in env.step(answer("A9"))[4]  # not a tactical state
     assert env.reset(options={"task_id": "win1/17"})[1]["state"] == info["state"]
     assert env.reset(options={"task_id": "block4/17"})[1]["state"] != info["state"]
     assert decode_state(env.reset(options={"task_id": "midgame/3"})[1]["state"]).kind is None
@@ -120,8 +129,9 @@ def test_task_ids(env):
 
 
 def test_tactical_tasks_sample_their_kind():
-    for task, kinds in (("block4", {"block4"}), ("tactics", {"win1", "block4", "open3"})):
-        e = GomokuEnv(size=9, task=task)
+    for size, task, kinds in ((9, "block4", {"block4"}), (9, "tactics", {"win1", "block4", "open3"}),
+                              (5, "tactics", {"win1", "block4"})):  # 5x5 has no room for an open four
+        e = GomokuEnv(size=size, task=task)
         seen = {decode_state(s).kind for s in e.sample_states(12, seed=0)}
         assert seen == kinds
 

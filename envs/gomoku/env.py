@@ -6,7 +6,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from ..core import Estimate, TextEnv
+from ..core import Estimate, Scored, TextEnv
 from . import oracle, positions, rules, tactics
 from .state import TACTIC_KINDS, GomokuState, decode_state, encode_state
 from .text import parse_point, point_index, point_name, render_position, rules_text
@@ -65,7 +65,8 @@ class GomokuEnv(TextEnv):
     * a point off the board or already occupied: ``format_reward + illegal_reward`` = 0.1 - 1.0 = -0.9;
     * a legal move: ``format_reward + value`` = 0.1 + the oracle's win-rate of the move in [0, 1] (win 1,
       draw 0.5, loss 0). ``info["estimate"]`` holds ``{value, stderr, budget, exact}``; a move that
-      completes five is worth exactly 1.
+      completes five is worth exactly 1. In tactical positions ``info["correct"]`` also says whether a
+      legal move is one of the position's correct moves (the reward is still the oracle's value).
 
     Ground truth (:meth:`truth`): the game value where it is proven -- 1 for a move that completes five,
     0 for a move after which the opponent can complete five, 1 for a move that leaves the mover two or more
@@ -151,10 +152,9 @@ class GomokuEnv(TextEnv):
         if self.mode == "game" and self.task != "midgame":
             raise ValueError(f"task={task!r} applies to mode='move'; games start from the empty board (pin "
                              "another start with reset(options={'state': ...} or {'task_id': 'win1/3'}))")
-        if self.task in ("open3", "tactics") and self.size < tactics.OPEN3_MIN_SIZE:
-            if self.task == "open3":
-                raise ValueError(f"task='open3' needs a board of at least {tactics.OPEN3_MIN_SIZE}x"
-                                 f"{tactics.OPEN3_MIN_SIZE} (an open four spans six points); use a larger size")
+        if self.task == "open3" and self.size < tactics.OPEN3_MIN_SIZE:
+            raise ValueError(f"task='open3' needs a board of at least {tactics.OPEN3_MIN_SIZE}x"
+                             f"{tactics.OPEN3_MIN_SIZE} (an open four spans six points); use a larger size")
         self._kinds = tuple(k for k in TACTIC_KINDS if k != "open3" or self.size >= tactics.OPEN3_MIN_SIZE)
         self.opponent = _choice("opponent", opponent, OPPONENTS, "use 'mcts' (UCT search) or 'random'")
         self.model_color = _choice("model_color", model_color, COLORS, "use 'black' or 'white'")
@@ -359,6 +359,15 @@ class GomokuEnv(TextEnv):
             for i, est in zip(todo, ests):
                 out[i] = est
         return out  # type: ignore[return-value]
+
+    def _score(self, states: Sequence[GomokuState], completions: Sequence[Any], budget: int,
+               seeds: np.ndarray) -> list[Scored]:
+        """The base scoring, plus ``info["correct"]`` for the legal answers in tactical states."""
+        out = super()._score(states, completions, budget, seeds)
+        for state, scored in zip(states, out):
+            if state.kind is not None and scored.legal:
+                scored.info["correct"] = point_index(scored.action, self.size) in state.correct
+        return out
 
     # ------------------------------------------------------------------------------ game mode
     def _opponent_move(self, state: GomokuState, rng: np.random.Generator) -> int:
