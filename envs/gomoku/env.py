@@ -77,9 +77,9 @@ class GomokuEnv(TextEnv):
     ## Episode End
     ``mode="move"``: one decision from a sampled position; the episode ends after the first legal answer
     (or after an invalid one under ``invalid_policy="penalty"``). ``mode="game"``: a whole game against an
-    opponent (UCT with ``opponent_rollouts`` playouts, or uniform random); each step's reward is the format
-    term plus the oracle's value of the model's move, the opponent's reply is in
-    ``info["opponent_action"]``, and the game ends on a winning line or a full board, with
+    opponent (UCT with ``opponent_rollouts`` playouts that always completes a five and blocks a lone four, or
+    uniform random); each step's reward is the format term plus the oracle's value of the model's move, the
+    opponent's reply is in ``info["opponent_action"]``, and the game ends on a winning line or a full board, with
     ``info["outcome"]`` = ``"win"`` / ``"loss"`` / ``"draw"`` for the model and ``info["winner"]`` =
     ``"black"`` / ``"white"`` / ``"draw"``.
 
@@ -90,7 +90,7 @@ class GomokuEnv(TextEnv):
     * ``estimator="flat"``: ``"flat"`` | ``"uct"`` | ``"engine"`` (needs ``engine_command``, e.g.
       ``"pbrain-rapfi"``, and ``think_ms=1000``).
     * ``exact_five=False``: free-style (five or more wins); True: exactly five wins, an overline does not.
-    * ``mode="move"`` | ``"game"``; ``opponent="mcts"`` | ``"random"`` and ``opponent_rollouts=256`` (game
+    * ``mode="move"`` | ``"game"``; ``opponent="mcts"`` | ``"random"`` and ``opponent_rollouts=1024`` (game
       mode); ``model_color="black"`` | ``"white"``: the side the model plays in sampled games (games start
       from the empty board; as white, the opponent's first stone is already down).
     * ``task="midgame"``: positions from noisy heuristic self-play with a stone count drawn uniformly from
@@ -130,7 +130,7 @@ class GomokuEnv(TextEnv):
         stones: tuple[int, int] | None = None,
         truth_rollouts: int = 16384,
         opponent: str = "mcts",
-        opponent_rollouts: int = 256,
+        opponent_rollouts: int = 1024,
         model_color: str = "black",
         engine_command: str | Sequence[str] | None = None,
         think_ms: int = 1000,
