@@ -287,3 +287,37 @@ def test_states_from_another_board_are_refused(env):
         env.reset(options={"state": "gomoku:15:free:H8"})
     with pytest.raises(ValueError, match="not a Gomoku state"):
         env.reset(options={"state": "H8"})
+
+
+def _wins(board, stones, player):
+    b = board.copy()
+    for m, p in stones:
+        b.flat[m] = p
+    return rules.winner_of(b) == player
+
+
+def test_every_exact_truth_is_proven_by_a_three_ply_search():
+    """Each ``exact`` truth value is checked by brute force: 1 = the mover wins now, or wins next move
+    against every reply; 0 = the opponent has a winning reply."""
+    env = GomokuEnv(size=9, rollouts=16, truth_rollouts=16)
+    claims = {0.0: 0, 1.0: 0}
+    for task_id in ("win1/0", "block4/0", "block4/1", "open3/0", "open3/1", "midgame/5"):
+        state = env._state_for_task(task_id)
+        me, opp = state.to_move, state.opponent
+        empty = [int(m) for m in state.empty_points()]
+        moves = env.legal_actions(state)
+        for name, est in zip(moves, env.truth([(state, a) for a in moves])):
+            if not est.exact:
+                continue
+            m = point_index(name, 9)
+            rest = [q for q in empty if q != m]
+            if est.value == 0.0:
+                assert any(_wins(state.board, [(m, me), (q, opp)], opp) for q in rest), (task_id, name)
+            else:
+                assert est.value == 1.0
+                assert _wins(state.board, [(m, me)], me) or all(
+                    not _wins(state.board, [(m, me), (q, opp)], opp)
+                    and any(_wins(state.board, [(m, me), (q, opp), (w, me)], me) for w in rest if w != q)
+                    for q in rest), (task_id, name)
+            claims[est.value] += 1
+    assert claims[0.0] > 0 and claims[1.0] > 0

@@ -1,6 +1,10 @@
 """Gomoku text: coordinates, parsing, the grid, and the serialised state."""
+import re
+
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from envs.core import CHARSET
 from envs.gomoku import rules
@@ -38,7 +42,7 @@ def test_forms_of_a_point_parse_to_the_canonical_name(text):
 
 
 @pytest.mark.parametrize("text", ["", "H", "8", "HH8", "H8H", "8H8", "H 8 9", "H100", "pass", "H8.", "H-8",
-                                  "(H8)", "H8 please", "Ｈ8", "h\n\n8x"])
+                                  "(H8)", "H8 please", "Ｈ8", "H٣", "h\n\n8x"])
 def test_anything_else_is_not_a_point(text):
     assert parse_point(text) is None
 
@@ -99,3 +103,13 @@ def test_bad_states_are_refused_with_the_reason(text, words):
 def test_non_string_state_is_refused():
     with pytest.raises(ValueError, match="must be a string"):
         decode_state(["E5"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=12), st.text(alphabet="aAhHzZ0189 \t", max_size=6)))
+def test_parsing_any_text_gives_none_or_a_canonical_point(text):
+    name = parse_point(text)
+    if name is not None:
+        assert re.fullmatch(r"[A-Z][0-9]{1,2}", name) and parse_point(name) == name
+        idx = point_index(name, 19)
+        assert idx is None or point_name(idx, 19) == name

@@ -30,8 +30,8 @@ __all__ = [
 #: the glyph of each point state on the grid
 STONE_GLYPHS = {EMPTY: ".", BLACK: "X", WHITE: "O"}
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-_LETTER_FIRST = re.compile(r"^\s*([A-Za-z])\s*(\d{1,2})\s*$")
-_NUMBER_FIRST = re.compile(r"^\s*(\d{1,2})\s*([A-Za-z])\s*$")
+_LETTER_FIRST = re.compile(r"^\s*([A-Za-z])\s*([0-9]{1,2})\s*$")
+_NUMBER_FIRST = re.compile(r"^\s*([0-9]{1,2})\s*([A-Za-z])\s*$")
 
 
 def column_letters(size: int) -> str:
