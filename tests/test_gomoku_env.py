@@ -265,6 +265,7 @@ def test_check_env_on_other_configurations():
     ({"truth_rollouts": -5}, "truth_rollouts=-5"),
     ({"estimator": "alphabeta"}, "estimator='alphabeta'"),
     ({"estimator": "engine"}, "engine_command"),
+    ({"estimator": "engine", "engine_command": "x", "engine_options": {"speed": 1}}, "unknown keys \\['speed'\\]"),
     ({"mode": "match"}, "mode='match'"),
     ({"task": "win2"}, "task='win2'"),
     ({"mode": "game", "task": "win1"}, "task='win1'"),

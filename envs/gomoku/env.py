@@ -1,6 +1,7 @@
 """``Gomoku9x9-LLM-v0`` / ``Gomoku15x15-LLM-v0``: choose a Gomoku move; the reward is an oracle's win-rate."""
 from __future__ import annotations
 
+import inspect
 import zlib
 from typing import Any, Sequence
 
@@ -172,6 +173,12 @@ class GomokuEnv(TextEnv):
             if not engine_command:
                 raise ValueError("estimator='engine' needs engine_command=, the command line of a Gomocup "
                                  "engine (e.g. engine_command='pbrain-rapfi')")
+            from .engine import GomocupEngine
+
+            accepted = set(inspect.signature(GomocupEngine).parameters) - {"command", "think_ms", "exact5"}
+            unknown = sorted(set(self.engine_options) - accepted)
+            if unknown:
+                raise ValueError(f"engine_options has unknown keys {unknown}; accepted: {sorted(accepted)}")
             self.budget_name = "think_ms"
             self.budget = int(think_ms)
         else:
