@@ -39,6 +39,13 @@ def test_registered_ids_make_the_env():
         assert e.unwrapped.budget == 32 and e.unwrapped.budget_name == "rollouts"
 
 
+def test_stones_range_sets_the_position_size():
+    env = GomokuEnv(size=9, stones="12,12")  # as the command line passes it
+    assert env.stones == (12, 12)
+    assert {len(decode_state(s).moves) for s in env.sample_states(4, seed=0)} == {12}
+    assert GomokuEnv(size=5).stones == (6, 12)  # the default is capped at half the board
+
+
 def test_reset_info_and_prompt(env):
     obs, info = env.reset(seed=5)
     state = decode_state(info["state"])
@@ -274,6 +281,7 @@ def test_check_env_on_other_configurations():
     ({"stones": (10, 5)}, "stones=\\(10, 5\\)"),
     ({"stones": (0, 41)}, "<= 40"),
     ({"stones": 7}, "stones=7"),
+    ({"stones": "6-30"}, "stones='6-30'"),
     ({"exact_five": "yes"}, "exact_five='yes'"),
     ({"size": 5, "task": "open3"}, "at least 6x6"),
     ({"invalid_policy": "ignore"}, "invalid_policy='ignore'"),

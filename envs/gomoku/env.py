@@ -99,7 +99,7 @@ class GomokuEnv(TextEnv):
       :mod:`envs.gomoku.tactics` (win in one / block a four / make an open four), ``"tactics"``: a uniform
       mix of the three (of win1 and block4 on 5x5, which has no room for an open four). Move mode only.
     * ``stones=None``: the ``(low, high)`` stone-count range of midgame positions; default ``(6, 30)``
-      capped at half the board (``0 <= low <= high <= size * size // 2``).
+      capped at half the board (``0 <= low <= high <= size * size // 2``); the string ``"6,30"`` works too.
     * ``truth_rollouts=16384``: the budget of :meth:`truth` where no exact value is known.
     * ``engine_command=None``, ``think_ms=1000``, ``engine_options=None`` (more keyword arguments for
       :class:`envs.gomoku.engine.GomocupEngine`, such as ``eval_scale``).
@@ -190,6 +190,10 @@ class GomokuEnv(TextEnv):
         cap = self.size * self.size // 2
         if stones is None:
             return min(6, cap), min(30, cap)
+        if isinstance(stones, str):  # "6,30", as the command line's --set stones=6,30 passes it
+            parts = stones.replace("(", "").replace(")", "").split(",")
+            if len(parts) == 2 and all(p.strip().isdigit() for p in parts):
+                stones = (int(parts[0]), int(parts[1]))
         ok = (isinstance(stones, (tuple, list)) and len(stones) == 2 and all(_is_int(s) for s in stones)
               and 0 <= stones[0] <= stones[1] <= cap)
         if not ok:
