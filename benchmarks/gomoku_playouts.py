@@ -114,7 +114,7 @@ def midgame(size: int, n_stones: int, seed: int) -> tuple[np.ndarray, int]:
 
 def section_playouts(quick: bool) -> None:
     print("1. Uniform-random playouts per second per core (single-threaded, CPU time of this process)")
-    print(f"   {'board':<22}{'numba':>12}{'pure Python':>14}{'ratio':>10}   target")
+    print(f"   {'board':<28}{'numba':>12}{'pure Python':>14}{'ratio':>10}   target")
     for size, stones in ((9, 0), (9, 20), (15, 0), (15, 50)):
         board, to_move = (np.zeros((size, size), np.int8), 1) if stones == 0 else midgame(size, stones, 7)
         rate = numba_rate(board, to_move, 100_000 if quick else 400_000)
@@ -125,7 +125,7 @@ def section_playouts(quick: bool) -> None:
         if stones == 0:
             ok = rate >= TARGETS[size]
             target = f">= {TARGETS[size] // 1000}k: {'met' if ok else 'MISSED'}"
-        print(f"   {label:<22}{rate:>12,.0f}{py:>14,.0f}{rate / py:>9,.0f}x   {target}")
+        print(f"   {label:<28}{rate:>12,.0f}{py:>14,.0f}{rate / py:>9,.0f}x   {target}")
 
 
 def section_cold_start() -> None:

@@ -185,6 +185,68 @@ def test_board_from_moves():
 
 
 # --------------------------------------------------------------------------------------- playouts
+M64 = 2**64 - 1
+
+
+def ref_rng(seed):
+    """The kernels' generator in plain Python: splitmix64 seeding, then xorshift64* outputs."""
+    z = (seed + 0x9E3779B97F4A7C15) & M64
+    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & M64
+    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & M64
+    x = (z ^ (z >> 31)) or 0x9E3779B97F4A7C15
+    while True:
+        x ^= x >> 12
+        x ^= (x << 25) & M64
+        x ^= x >> 27
+        yield (x * 0x2545F4914F6CDD1D) & M64
+
+
+def ref_playouts(board, to_move, n, seed, exact5):
+    """Uniform-random playouts, the plain way: list of empty points in row-major order, a uniform index
+    ``(top 32 bits * len) >> 32`` from the shared generator, swap-remove, and a from-scratch check of the
+    lines through the new stone before it is placed."""
+    s = board.shape[0]
+    rng = ref_rng(seed)
+    start = board.tolist()
+    results = []
+    for _ in range(n):
+        rows = [list(r) for r in start]
+        empty = [m for m in range(s * s) if rows[m // s][m % s] == 0]
+        player, result = to_move, 0
+        while empty:
+            i = ((next(rng) >> 32) * len(empty)) >> 32
+            m = empty[i]
+            empty[i] = empty[-1]
+            empty.pop()
+            if ref_makes_five(rows, m, player, exact5):
+                result = player
+                break
+            rows[m // s][m % s] = player
+            player = 3 - player
+        results.append(result)
+    return results
+
+
+@pytest.mark.parametrize("exact5", [False, True])
+def test_kernel_playouts_replay_the_reference_playouts_exactly(exact5):
+    rng = np.random.default_rng(5)
+    n_wins = 0
+    for trial in range(12):
+        s = int(rng.choice([5, 7, 9, 12]))
+        board = np.zeros((s, s), np.int8)
+        k = int(rng.integers(0, s * s // 2))
+        for j, m in enumerate(rng.permutation(s * s)[:k]):
+            board.flat[m] = 1 + j % 2
+        if ref_winner(board.tolist(), exact5):
+            continue
+        seed = int(rng.integers(0, 2**63))
+        want = ref_playouts(board, 1 + trial % 2, 30, seed, exact5)
+        got = R.random_playouts(board, 1 + trial % 2, 30, seed, exact5).tolist()
+        assert got == want, (trial, s, k)
+        n_wins += sum(r != 0 for r in want)
+    assert n_wins > 100
+
+
 def test_random_playouts_deterministic_prefix_and_plausible():
     empty = np.zeros((9, 9), np.int8)
     a = R.random_playouts(empty, 1, 400, seed=7)
@@ -196,6 +258,19 @@ def test_random_playouts_deterministic_prefix_and_plausible():
     black = np.mean(b == 1)
     assert 0.45 < black < 0.65 and np.mean(b == 0) < 0.05
     assert R.random_playout(empty, 1, seed=7) == a[0]
+
+
+def test_playout_completing_an_overline_wins_only_in_free_style():
+    rng = np.random.default_rng(1)
+    while True:  # a full 6x6 board but for (0, 3), where black would make six in row 0 and nothing else
+        board = rng.integers(1, 3, size=(6, 6)).astype(np.int8)
+        board[0] = [1, 1, 1, 0, 1, 1]
+        rows = board.tolist()
+        runs = [ref_run(rows, 0, 3, 1, dr, dc) for dr, dc in DIRS]
+        if ref_winner(rows, False) == 0 and runs[0] == 6 and max(runs[1:]) < 5:
+            break
+    assert R.random_playouts(board, 1, 5, seed=0, exact5=False).tolist() == [1] * 5
+    assert R.random_playouts(board, 1, 5, seed=0, exact5=True).tolist() == [0] * 5
 
 
 def test_random_playouts_forced_outcomes():
