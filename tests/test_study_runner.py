@@ -48,6 +48,7 @@ def test_bias_and_variance_match_theory(tmp_path, laplace):
         assert abs(row["bias2"] - e_b2.mean()) < 5 * sd_b2, row
         assert row["bias2_noise"] == pytest.approx(np.mean(var / R), rel=0.15)
         assert row["decomposition_ok"] and row["decomposition_max_error"] < 1e-9
+        assert row["bias2_exact_truth"] == row["bias2"] and np.isnan(row["bias2_estimated_truth"])
         assert row["mse"] == pytest.approx(row["var"] + row["bias2"], abs=1e-12)
     # more flips: smaller MSE, better decisions and ranking
     mse = [r["mse"] for r in res.rows]

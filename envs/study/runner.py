@@ -44,7 +44,7 @@ DEFAULT_BUDGETS: tuple[int, ...] = (4, 16, 64, 256, 1024)
 DEFAULT_STATES = 200
 DEFAULT_REPEATS = 32
 #: the settings of ``rewarddial study ENV --quick`` (the README's demo; about two minutes on 2 cores)
-QUICK: dict[str, Any] = {"budgets": (4, 16, 64, 256, 1024), "states": 12, "repeats": 8, "truth": None}
+QUICK: dict[str, Any] = {"budgets": (4, 16, 64, 256, 1024), "states": 32, "repeats": 16, "truth": None}
 #: seed distance between repeats; a study may hold at most this many pairs
 REPEAT_STRIDE = 1_000_000
 #: first seed of a truth estimated with the env's own estimator (``truth="budget:N"``)
@@ -74,6 +74,8 @@ _NOTES = {
     "bias2_noise": "bias2_noise = mean over pairs of var_unbiased/repeats + truth_stderr^2: the bias^2 that "
                    "sampling noise alone produces when the true bias is zero; bias^2 near it is not "
                    "distinguishable from zero.",
+    "bias2_split": "bias2_exact_truth and bias2_estimated_truth are bias^2 over the pairs whose truth is "
+                   "exact and over those whose truth is itself an estimate (NaN where there are none).",
     "accuracy": "fraction of (state, repeat) where the action with the best estimate is truly best (truth "
                 "within tie_tol of the state's best). Ties in the estimates count fractionally (the "
                 "expectation of a uniform random tie-break). regret = best truth - truth of that choice.",
@@ -198,7 +200,7 @@ class StudyResult:
     @property
     def table(self) -> list[dict]:
         """The per-budget rows: budget, bias, abs_bias, bias2, bias2_noise, var, var_unbiased, mse,
-        decomposition_max_error, decomposition_ok, accuracy, regret, rank_corr, rank_corr_n,
+        bias2_exact_truth, bias2_estimated_truth, decomposition_max_error, decomposition_ok, accuracy, regret, rank_corr, rank_corr_n,
         rank_corr_skipped, sec_per_estimate, seconds, estimates."""
         return self.rows
 
@@ -278,6 +280,10 @@ class StudyResult:
         if plots:
             paths.extend(self.plot(out))
         return paths
+
+
+def _mean_or_nan(x: np.ndarray) -> float:
+    return float(x.mean()) if x.size else float("nan")
 
 
 def _fmt(value: Any, spec: str) -> str:
@@ -508,6 +514,8 @@ def run_study(
                 "var": float(st.var.mean()),
                 "var_unbiased": float(np.mean(st.var_unbiased)) if n_repeats > 1 else float("nan"),
                 "mse": float(st.mse.mean()),
+                "bias2_exact_truth": _mean_or_nan(st.bias[r_exact] ** 2),
+                "bias2_estimated_truth": _mean_or_nan(st.bias[~r_exact] ** 2),
                 "decomposition_max_error": st.decomposition_error,
                 "decomposition_ok": st.decomposition_ok,
                 "accuracy": acc_sum / n_dec,

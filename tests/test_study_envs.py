@@ -1,0 +1,30 @@
+"""A small real study on every registered environment (tiny budgets, 2 states, 2 repeats)."""
+import json
+import math
+
+import pytest
+
+import envs
+from envs.study import run_study
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("env_id", envs.ENV_IDS)
+def test_small_study_on_each_registered_env(env_id, tmp_path):
+    res = run_study(env_id, budgets=[2, 8], states=2, repeats=2, truth="budget:64", top_k=6, seed=1,
+                    cache_dir=tmp_path / "cache", out=tmp_path / "out", progress=False)
+    assert res.truth_info["kind"] == "budget:64"
+    assert [r["budget"] for r in res.rows] == [2, 8]
+    assert 2 <= len(res.pair_action) <= 12
+    for row in res.rows:
+        assert row["decomposition_ok"]
+        for key in ("bias", "bias2", "var", "mse", "accuracy", "regret", "sec_per_estimate"):
+            assert math.isfinite(row[key]), (key, row)
+        assert 0.0 <= row["accuracy"] <= 1.0
+        assert row["rank_corr_n"] + row["rank_corr_skipped"] == 2 * len(res.states)
+    data = json.loads((tmp_path / "out" / "summary.json").read_text())
+    assert data["config"]["env_id"] == env_id
+    assert (tmp_path / "out" / "bias_variance_mse.png").exists()
+    again = run_study(env_id, budgets=[2], states=2, repeats=1, truth="budget:64", top_k=6, seed=1,
+                      cache_dir=tmp_path / "cache", progress=False)
+    assert again.truth_info["computed"] == 0  # every truth value came from the cache
