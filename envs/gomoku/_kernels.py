@@ -237,12 +237,23 @@ def _empties(b, s, empt):
 
 
 @njit(**_OPTS)
-def _bits_setup(b, s, cells, n, lines, codes):
+def _code_table(s):
+    """``table[p]`` = the playout code ``(r << 5) | c`` of each padded cell ``p`` on the board."""
+    w = s + PAD
+    table = np.zeros(_padded_len(s), np.int64)
+    for r in range(s):
+        for c in range(s):
+            table[(r + PAD) * w + c + PAD] = (r << 5) | c
+    return table
+
+
+@njit(**_OPTS)
+def _bits_setup(b, s, cells, n, lines, codes, code_of):
     """Line bitboards and move codes for a playout from the padded board ``b`` with empties ``cells[:n]``.
 
     ``lines[player - 1, k]`` holds, as bits, ``player``'s stones on line ``k``: rows ``0..S-1`` (bit = column),
     columns ``S..2S-1`` (bit = row), diagonals ``r - c`` at ``3S - 1 + r - c`` and anti-diagonals ``r + c``
-    at ``4S - 1 + r + c`` (bit = column). ``codes[i]`` is ``(r << 5) | c`` of ``cells[i]``.
+    at ``4S - 1 + r + c`` (bit = column). ``codes[i]`` is ``code_of[cells[i]]`` (see ``_code_table``).
     """
     w = s + PAD
     for k in range(lines.shape[1]):
@@ -258,8 +269,7 @@ def _bits_setup(b, s, cells, n, lines, codes):
                 lines[pl, 3 * s - 1 + r - c] |= np.int64(1) << c
                 lines[pl, 4 * s - 1 + r + c] |= np.int64(1) << c
     for i in range(n):
-        p = cells[i]
-        codes[i] = ((p // w - PAD) << 5) | (p % w - PAD)
+        codes[i] = code_of[cells[i]]
 
 
 @njit(**_OPTS)
@@ -321,7 +331,7 @@ def playouts_k(board, to_move, n_playouts, seed, exact5):
     n0 = _empties(b0, s, e0)
     lines0 = np.empty((2, _n_lines(s)), np.int64)
     codes0 = np.empty(s * s, np.int64)
-    _bits_setup(b0, s, e0, n0, lines0, codes0)
+    _bits_setup(b0, s, e0, n0, lines0, codes0, _code_table(s))
     lines = lines0.copy()
     codes = codes0.copy()
     res = np.empty(n_playouts, np.int8)
@@ -361,7 +371,7 @@ def _flat_one(board, to_move, move, rollouts, seed, exact5, samples):
         return 0.5, 0.0
     lines0 = np.empty((2, _n_lines(s)), np.int64)
     codes0 = np.empty(s * s, np.int64)
-    _bits_setup(b0, s, e0, n0, lines0, codes0)
+    _bits_setup(b0, s, e0, n0, lines0, codes0, _code_table(s))
     lines = lines0.copy()
     codes = codes0.copy()
     x = _seed_state(seed)
@@ -445,6 +455,7 @@ def _uct_search(b_root, root_player, root_terminal, rollouts, seed, exact5, c, s
     path = np.empty(max_nodes + 1, np.int64)
     lines = np.empty((2, _n_lines(s)), np.int64)
     codes = np.empty(cells, np.int64)
+    code_of = _code_table(s)
 
     x = _seed_state(seed)
     root_sum = 0.0
@@ -501,7 +512,7 @@ def _uct_search(b_root, root_player, root_terminal, rollouts, seed, exact5, c, s
                     term[new] = 0
                     result = 0
                 else:
-                    _bits_setup(b, s, e, n, lines, codes)
+                    _bits_setup(b, s, e, n, lines, codes, code_of)
                     r, x = _playout(lines, codes, n, 3 - player, s, exact5, x)
                     result = r
                 break
