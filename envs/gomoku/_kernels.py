@@ -128,21 +128,11 @@ def _run(b, p, player, d):
 @njit(**_OPTS)
 def _five_at(b, p, player, w, exact5):
     """Would ``player``'s stone at padded cell ``p`` make a winning line (the cell's own value is ignored)."""
-    if exact5:
-        if _run(b, p, player, 1) == 5:
+    for d in (1, w, w + 1, w - 1):
+        n = _run(b, p, player, d)
+        if n == 5 or (n > 5 and not exact5):
             return True
-        if _run(b, p, player, w) == 5:
-            return True
-        if _run(b, p, player, w + 1) == 5:
-            return True
-        return _run(b, p, player, w - 1) == 5
-    if _run(b, p, player, 1) >= 5:
-        return True
-    if _run(b, p, player, w) >= 5:
-        return True
-    if _run(b, p, player, w + 1) >= 5:
-        return True
-    return _run(b, p, player, w - 1) >= 5
+    return False
 
 
 @njit(**_OPTS)
@@ -413,24 +403,23 @@ def _play(b, e, pos, n, p, player):
 
 
 @njit(**_OPTS)
-def _uct_search(b_root, root_player, root_terminal, rollouts, seed, exact5, c, s, out_moves, out_visits,
+def _uct_search(b_root, root_player, rollouts, seed, exact5, c, s, out_moves, out_visits,
                 out_values):
     """UCT search of ``rollouts`` iterations from the padded board ``b_root``, ``root_player`` to move.
 
     Every iteration selects by UCB1 down the tree, expands one untried move (chosen uniformly at random),
-    and plays a uniform-random playout from it (or scores a terminal node directly). ``root_terminal`` is
-    -1 for a live root, else the result already decided there (0 draw, 1/2 winner).
+    and plays a uniform-random playout from it (or scores a terminal node directly). The root position
+    must be live: no winning line, at least one empty point.
 
     Node statistics are kept from the point of view of the player who made the move *into* the node
-    (for the root: the opponent of ``root_player``). Returns ``(root_sum, root_sum_sq, n)``: the sum and
-    sum of squares of the root's per-iteration rewards, from that player's point of view; the root's
-    children's moves / visits / summed rewards (their movers' view) go to ``out_*``, if non-empty, with the
-    number of children as the fourth return value.
+    (for the root: the opponent of ``root_player``). Returns ``(root_sum, root_sum_sq, n, k)``: the sum and
+    sum of squares of the root's per-iteration rewards, from that player's point of view, and ``rollouts``;
+    the root's children's moves / visits / summed rewards (their movers' view) go to ``out_*``, if
+    non-empty, with the number of children as the fourth return value.
     """
     w = s + PAD
     cells = s * s
     max_nodes = rollouts + 1
-    parent = np.empty(max_nodes, np.int64)
     first_child = np.full(max_nodes, -1, np.int64)
     next_sib = np.full(max_nodes, -1, np.int64)
     n_child = np.zeros(max_nodes, np.int64)
@@ -438,8 +427,6 @@ def _uct_search(b_root, root_player, root_terminal, rollouts, seed, exact5, c, s
     term = np.full(max_nodes, -1, np.int64)  # -1 live, else decided result
     visits = np.zeros(max_nodes, np.float64)
     value = np.zeros(max_nodes, np.float64)
-    parent[0] = -1
-    term[0] = root_terminal
     n_nodes = 1
     mover_in = 3 - root_player  # player who moved into the root
 
@@ -496,7 +483,6 @@ def _uct_search(b_root, root_player, root_terminal, rollouts, seed, exact5, c, s
                     ch = next_sib[ch]
                 new = n_nodes
                 n_nodes += 1
-                parent[new] = node
                 cell_of[new] = p
                 next_sib[new] = first_child[node]
                 first_child[node] = new
@@ -575,7 +561,7 @@ def _uct_one(board, to_move, move, rollouts, seed, exact5, c):
         return 0.5, 0.0
     none = np.empty(0, np.int64)
     nonef = np.empty(0, np.float64)
-    tot, sq, n, _ = _uct_search(b, 3 - to_move, -1, rollouts, seed, exact5, c, s, none, nonef, nonef)
+    tot, sq, n, _ = _uct_search(b, 3 - to_move, rollouts, seed, exact5, c, s, none, nonef, nonef)
     return _mean_se(tot, sq, n)
 
 
@@ -607,7 +593,7 @@ def uct_root_k(board, to_move, rollouts, seed, exact5, c):
     moves = np.empty(s * s, np.int64)
     vis = np.empty(s * s, np.float64)
     val = np.empty(s * s, np.float64)
-    _, _, _, k = _uct_search(b, to_move, -1, rollouts, seed, exact5, c, s, moves, vis, val)
+    _, _, _, k = _uct_search(b, to_move, rollouts, seed, exact5, c, s, moves, vis, val)
     return moves[:k], vis[:k], val[:k]
 
 
@@ -660,8 +646,8 @@ def _near(b, p, w, dist):
             if 0 <= q < b.shape[0]:
                 v = b[q]
                 if v == 1 or v == 2:
-                    # a step across the row end lands on a sentinel column or another row; guard by
-                    # comparing columns
+                    # a column offset past the row's end wraps into the next or previous row:
+                    # keep only cells whose column really is within ``dist``
                     cq = q % w
                     cp = p % w
                     if abs(cq - cp) <= dist:
