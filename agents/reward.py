@@ -89,9 +89,13 @@ class EnvReward:
             self._backend.close()
             self._backend = None
 
+    def call_seed(self, k: int) -> int:
+        """The base seed of call number ``k`` (item ``i`` of that call is scored with ``call_seed(k) + i``)."""
+        return (self.seed + k * _SEED_STRIDE) % _SEED_MOD
+
     def next_seed(self) -> int:
         """The base seed of the next call (advances the call counter)."""
-        seed = (self.seed + self.calls * _SEED_STRIDE) % _SEED_MOD
+        seed = self.call_seed(self.calls)
         self.calls += 1
         return seed
 

@@ -19,8 +19,13 @@ CORPUS = [
 ]
 
 
-def build_tokenizer(vocab_size: int = 300):
-    """A byte-level BPE tokenizer with a chat template, trained on :data:`CORPUS` (left padding)."""
+def build_tokenizer(vocab_size: int = 300, extra_tokens=()):
+    """A byte-level BPE tokenizer with a chat template, trained on :data:`CORPUS` (left padding).
+
+    ``extra_tokens`` become whole tokens: with whole answers such as ``"<answer>E5</answer>"`` among them, a
+    random model's sampled replies often contain a well-formed answer, so reward tests see legal, illegal
+    and malformed completions alike.
+    """
     from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
     from transformers import PreTrainedTokenizerFast
 
@@ -33,6 +38,8 @@ def build_tokenizer(vocab_size: int = 300):
     fast = PreTrainedTokenizerFast(tokenizer_object=tok, pad_token="<|pad|>", eos_token="<|end|>",
                                    padding_side="left")
     fast.chat_template = CHAT_TEMPLATE
+    if extra_tokens:
+        fast.add_tokens(list(extra_tokens))
     return fast
 
 
@@ -49,10 +56,11 @@ def build_model(tokenizer, seed: int = 0):
     return AutoModelForCausalLM.from_config(config)
 
 
-def save_tiny(path) -> str:
+def save_tiny(path, extra_tokens=()) -> str:
     """Build the tiny model and tokenizer and save both to ``path`` (a directory); returns it as a string."""
-    tokenizer = build_tokenizer()
+    tokenizer = build_tokenizer(extra_tokens=extra_tokens)
     model = build_model(tokenizer)
     model.save_pretrained(str(path))
     tokenizer.save_pretrained(str(path))
     return str(path)
+
