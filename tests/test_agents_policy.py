@@ -1,0 +1,126 @@
+"""agents.LLMPolicy (transformers on CPU; vLLM skipped without a GPU) and agents.evaluate."""
+import re
+
+import pytest
+
+import _tiny_model
+import agents
+
+TOY = "ToyCoins-LLM-v0"
+CONV = [{"role": "system", "content": "Answer as <answer>A</answer>."}, {"role": "user", "content": "Pick a coin."}]
+
+
+@pytest.fixture(scope="module")
+def tiny_dir(tmp_path_factory):
+    return _tiny_model.save_tiny(tmp_path_factory.mktemp("tiny"))
+
+
+def test_transformers_policy_generates_one_reply_per_conversation(tiny_dir):
+    policy = agents.LLMPolicy(tiny_dir, temperature=0.0, max_new_tokens=8, batch_size=2, device="cpu")
+    convs = [CONV, [{"role": "user", "content": "Another prompt, longer than the first one."}], CONV]
+    replies = policy.generate(convs)
+    assert len(replies) == 3 and all(isinstance(r, str) for r in replies)
+    # greedy: the same conversation gets the same reply, whatever its batch and padding
+    assert replies[0] == replies[2] == policy(CONV)
+    assert policy.generate([]) == []
+
+
+def test_max_new_tokens_caps_the_reply(tiny_dir):
+    def sampled(cap):
+        return agents.LLMPolicy(tiny_dir, temperature=1.0, max_new_tokens=cap, seed=5, device="cpu")(CONV)
+
+    short, long = sampled(2), sampled(12)
+    # same seed, same draws: the capped reply is where the longer one starts
+    assert long.startswith(short.rstrip("\ufffd")) and len(short) < len(long)
+
+
+def test_sampling_is_reproducible_with_a_seed(tiny_dir):
+    a = agents.LLMPolicy(tiny_dir, temperature=1.0, top_p=0.9, max_new_tokens=8, seed=3, device="cpu")
+    b = agents.LLMPolicy(tiny_dir, temperature=1.0, top_p=0.9, max_new_tokens=8, seed=3, device="cpu")
+    assert a.generate([CONV] * 4) == b.generate([CONV] * 4)
+    assert len(set(a.generate([CONV] * 4))) > 1  # sampled, not greedy
+
+
+def test_bad_policy_arguments_are_named(tiny_dir):
+    with pytest.raises(ValueError, match="backend='tpu'"):
+        agents.LLMPolicy(tiny_dir, backend="tpu")
+    with pytest.raises(ValueError, match="max_new_tokens=0"):
+        agents.LLMPolicy(tiny_dir, max_new_tokens=0)
+    with pytest.raises(ValueError, match="temperature"):
+        agents.LLMPolicy(tiny_dir, temperature=-1)
+    policy = agents.LLMPolicy(tiny_dir, max_new_tokens=2, device="cpu")
+    with pytest.raises(ValueError, match="list of"):
+        policy.generate(["just a string"])
+    with pytest.raises(ValueError, match="tokenizer="):
+        agents.LLMPolicy(policy.model)
+
+
+def _has_gpu():
+    try:
+        import torch
+    except ImportError:
+        return False
+    return torch.cuda.is_available()
+
+
+@pytest.mark.gpu
+@pytest.mark.skipif(not _has_gpu(), reason="vLLM needs a CUDA GPU")
+def test_vllm_policy_matches_the_contract(tiny_dir):
+    pytest.importorskip("vllm")
+    policy = agents.LLMPolicy(tiny_dir, backend="vllm", temperature=0.0, max_new_tokens=8,
+                              gpu_memory_utilization=0.2)
+    replies = policy.generate([CONV, CONV])
+    assert len(replies) == 2 and replies[0] == replies[1]
+
+
+class Scripted:
+    """A policy that always gives the same reply (or a function of the prompt)."""
+
+    def __init__(self, reply):
+        self.reply = reply
+        self.seen = []
+
+    def generate(self, conversations):
+        self.seen.append(conversations)
+        return [self.reply(c[-1]["content"]) if callable(self.reply) else self.reply for c in conversations]
+
+
+@pytest.mark.parametrize("reply, format_rate, illegal_rate", [
+    ("<answer>A</answer>", 1.0, 0.0), ("<answer>Z</answer>", 1.0, 1.0), ("no answer", 0.0, 0.0)])
+def test_evaluate_metrics_on_the_toy_env(reply, format_rate, illegal_rate):
+    policy = Scripted(reply)
+    m = agents.evaluate(TOY, policy, 5, seed=2, progress=False, flips=16)
+    assert m["episodes"] == 5 and m["steps"] == 5 and m["truncated"] == 0
+    assert m["format_rate"] == format_rate and m["illegal_rate"] == illegal_rate
+    assert len(policy.seen) == 1 and len(policy.seen[0]) == 5  # one batch for the 5 episodes
+    assert [t["role"] for t in policy.seen[0][0]] == ["system", "user"]
+    if illegal_rate == 0 and format_rate == 1:
+        assert m["mean_reward"] == pytest.approx(0.1 + m["mean_estimate"])
+        assert 0 < m["mean_stderr"] < 0.2
+    elif format_rate == 1:
+        assert m["mean_reward"] == pytest.approx(-0.9) and m["mean_estimate"] is None
+    else:
+        assert m["mean_reward"] == pytest.approx(-0.1)
+    with pytest.raises(ValueError, match="episodes=0"):
+        agents.evaluate(TOY, policy, 0)
+
+
+def _first_empty_point(prompt):
+    """Read the board of a Gomoku prompt and name its first empty point (test-side parsing)."""
+    rows = re.findall(r"^\s*(\d+) ((?:[.XO] )+)", prompt, flags=re.M)
+    cols = "ABCDEFGHIJKLMNO"
+    for row, cells in rows:
+        for c, cell in enumerate(cells.split()):
+            if cell == ".":
+                return f"<answer>{cols[c]}{row}</answer>"
+    return "<answer>A1</answer>"
+
+
+@pytest.mark.slow
+def test_evaluate_plays_whole_gomoku_games():
+    m = agents.evaluate("Gomoku9x9-LLM-v0", Scripted(_first_empty_point), 2, seed=0, progress=False,
+                        mode="game", rollouts=8, opponent_rollouts=8)
+    assert m["episodes"] == 2 and m["steps"] > 2  # several decisions per game
+    assert m["format_rate"] == 1.0 and m["illegal_rate"] == 0.0
+    assert sum(m["outcomes"].values()) == 2
+    assert m["win_rate"] + m["draw_rate"] + m["loss_rate"] == pytest.approx(1.0)
