@@ -236,6 +236,23 @@ def test_oracle_input_errors():
     assert v.shape == se.shape == (0,)
 
 
+def _fork_child_values(seed):
+    from envs.gomoku import oracle
+
+    board, to_move = R.board_from_moves(9, [40, 41])
+    return oracle.flat_mc(np.repeat(board[None], 4, 0), [to_move] * 4, [0, 1, 2, 3], 64, [seed] * 4)[0].tolist()
+
+
+def test_batches_work_in_a_process_forked_after_the_thread_pool_started():
+    """GNU OpenMP is not fork-safe: numba would terminate a forked child entering a parallel region."""
+    import multiprocessing
+
+    want = [_fork_child_values(s) for s in range(3)]  # starts numba's thread pool in this process
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        got = pool.map_async(_fork_child_values, range(3)).get(timeout=120)
+    assert got == want
+
+
 def test_a_new_process_loads_the_compiled_kernels_from_the_cache():
     board, to_move = R.board_from_moves(9, [40])
     O.flat_mc(board[None], [to_move], [0], 8, [0])  # make sure this process compiled / cached it

@@ -565,20 +565,29 @@ def _uct_one(board, to_move, move, rollouts, seed, exact5, c):
     return _mean_se(tot, sq, n)
 
 
+@njit(**_OPTS)
+def _value_of(boards, to_move, moves, rollouts, seeds, exact5, use_uct, c, i, values, stderrs):
+    """Value query ``i`` of a batch (flat Monte Carlo, or UCT if ``use_uct``) into ``values``/``stderrs``."""
+    if use_uct:
+        v, se = _uct_one(boards[i], to_move[i], moves[i], rollouts, seeds[i], exact5, c)
+    else:
+        v, se = _flat_one(boards[i], to_move[i], moves[i], rollouts, seeds[i], exact5, np.empty(0, np.float64))
+    values[i] = v
+    stderrs[i] = se
+
+
 @njit(parallel=True, **_OPTS)
-def values_k(boards, to_move, moves, rollouts, seeds, exact5, use_uct, c):
-    """Batched move values (flat Monte Carlo, or UCT if ``use_uct``), parallel over queries."""
-    n = boards.shape[0]
-    values = np.empty(n, np.float64)
-    stderrs = np.empty(n, np.float64)
-    for i in prange(n):
-        if use_uct:
-            v, se = _uct_one(boards[i], to_move[i], moves[i], rollouts, seeds[i], exact5, c)
-        else:
-            v, se = _flat_one(boards[i], to_move[i], moves[i], rollouts, seeds[i], exact5, np.empty(0, np.float64))
-        values[i] = v
-        stderrs[i] = se
-    return values, stderrs
+def values_k(boards, to_move, moves, rollouts, seeds, exact5, use_uct, c, values, stderrs):
+    """Batched move values, parallel over queries (numba's threading layer)."""
+    for i in prange(boards.shape[0]):
+        _value_of(boards, to_move, moves, rollouts, seeds, exact5, use_uct, c, i, values, stderrs)
+
+
+@njit(**_OPTS)
+def values_serial_k(boards, to_move, moves, rollouts, seeds, exact5, use_uct, c, values, stderrs):
+    """``values_k`` on the calling thread only (for processes where numba's thread pool is unusable)."""
+    for i in range(boards.shape[0]):
+        _value_of(boards, to_move, moves, rollouts, seeds, exact5, use_uct, c, i, values, stderrs)
 
 
 @njit(**_OPTS)

@@ -12,7 +12,10 @@ player (win 1, draw 0.5, loss 0). The budget is ``rollouts``, the number of unif
   bias (against perfect play) and its variance fall with the budget.
 
 Both are compiled with numba and run in parallel over the queries on every core (``numba.prange``; the
-thread count is numba's default, the number of cores, or ``NUMBA_NUM_THREADS``). Seeds are per query.
+thread count is numba's default, the number of cores, or ``NUMBA_NUM_THREADS``). Calls from several
+Python threads at once are safe. In a process forked (``multiprocessing`` "fork") from one that already
+ran a batch, numba's OpenMP pool cannot be used, so batches there run on one thread (same results);
+use the "spawn" start method for parallel workers. Seeds are per query.
 Common random numbers: each query draws from one random stream seeded by its seed, so with the same seed
 the first ``n`` playouts of budget ``2n`` are the playouts of budget ``n`` (for UCT, the first ``n``
 iterations of the search are the whole search of budget ``n``).
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import os
 
 import numpy as np
 
@@ -85,6 +89,45 @@ def _check_queries(boards, to_move, moves, seeds, exact5):
     return b, tm, mv, np.ascontiguousarray(sd)
 
 
+def _omp_pool_started() -> bool:
+    """Has numba's GNU OpenMP thread pool been started (in this process's memory image)?"""
+    from numba.np.ufunc import parallel
+
+    return bool(parallel._is_initialized) and parallel._threading_layer == "omp"
+
+
+def _os_threads() -> int:
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return 0
+
+
+#: True in a process forked from one whose numba OpenMP pool was running: GNU OpenMP (numba's default
+#: threading layer on Linux) is not fork-safe, and numba terminates such a child the moment it enters a
+#: parallel region (see numba's "threading layers" docs). Batches then run serially on the calling thread.
+#: Set at fork by the hook below, or at import when the pool is marked started but no worker threads exist.
+_SERIAL = _omp_pool_started() and _os_threads() == 1
+
+
+def _after_fork_in_child() -> None:
+    global _SERIAL
+    _SERIAL = _SERIAL or _omp_pool_started()
+
+
+os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
+def _values(b, tm, mv, rollouts, sd, exact5, use_uct, c):
+    """Run the batch kernel: in parallel over queries (numba ``prange``), or serially if ``_SERIAL``."""
+    values = np.empty(b.shape[0])
+    stderrs = np.empty(b.shape[0])
+    if b.shape[0]:
+        kernel = K.values_serial_k if _SERIAL else K.values_k
+        kernel(b, tm, mv, rollouts, sd, exact5, use_uct, c, values, stderrs)
+    return values, stderrs
+
+
 def flat_mc(boards, to_move, moves, rollouts: int, seeds, exact5: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """Flat Monte Carlo values of ``N`` queries: ``(values, stderrs)``, two ``float64`` arrays of shape ``(N,)``.
 
@@ -102,9 +145,7 @@ def flat_mc(boards, to_move, moves, rollouts: int, seeds, exact5: bool = False) 
     """
     r = _check_rollouts(rollouts)
     b, tm, mv, sd = _check_queries(boards, to_move, moves, seeds, exact5)
-    if b.shape[0] == 0:
-        return np.empty(0), np.empty(0)
-    return K.values_k(b, tm, mv, r, sd, bool(exact5), False, 0.0)
+    return _values(b, tm, mv, r, sd, bool(exact5), False, 0.0)
 
 
 def flat_mc_samples(board, to_move: int, move: int, rollouts: int, seed: int, exact5: bool = False) -> np.ndarray:
@@ -129,9 +170,7 @@ def uct(boards, to_move, moves, rollouts: int, seeds, exact5: bool = False, c: f
     r = _check_rollouts(rollouts)
     cc = _check_c(c)
     b, tm, mv, sd = _check_queries(boards, to_move, moves, seeds, exact5)
-    if b.shape[0] == 0:
-        return np.empty(0), np.empty(0)
-    return K.values_k(b, tm, mv, r, sd, bool(exact5), True, cc)
+    return _values(b, tm, mv, r, sd, bool(exact5), True, cc)
 
 
 def _check_live(board, to_move, exact5):
