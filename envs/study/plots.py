@@ -12,13 +12,13 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["plot_accuracy_vs_cost", "plot_bias_variance"]
 
 
-def _figure(ncols: int = 1):
+def _figure(ncols: int = 1, width: float = 5.2):
     try:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
     except ImportError as exc:  # matplotlib is a base dependency, but be clear if it is missing
         raise ImportError("the study's plots need matplotlib: pip install matplotlib") from exc
-    fig = Figure(figsize=(5.2 * ncols, 4.0), dpi=120)
+    fig = Figure(figsize=(width * ncols, 4.0), dpi=120)
     FigureCanvasAgg(fig)
     return fig, [fig.add_subplot(1, ncols, i + 1) for i in range(ncols)]
 
@@ -35,10 +35,15 @@ def _positive(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def plot_bias_variance(result: "StudyResult", path: str | Path) -> Path:
     """bias^2, variance and MSE against the budget on log-log axes (with the noise floor of bias^2)."""
-    fig, (ax,) = _figure()
+    fig, (ax,) = _figure(width=7.6)
     budgets = np.array([r["budget"] for r in result.rows], dtype=float)
-    for key, label, style in (("mse", "MSE", "o-"), ("var", "variance", "s-"), ("bias2", "bias$^2$", "^-"),
-                              ("bias2_noise", "bias$^2$ noise floor", "k:")):
+    curves = [("mse", "MSE", "o-"), ("var", "variance", "s-"), ("bias2", "bias$^2$", "^-"),
+              ("bias2_noise", "bias$^2$ noise floor", "k:")]
+    n_exact = int(np.sum(result.truth_exact))
+    if 0 < n_exact < len(result.truth_exact):  # a mixed truth: show where the bias comes from
+        curves += [("bias2_exact_truth", f"bias$^2$, {n_exact} exact-truth pairs", "v--"),
+                   ("bias2_estimated_truth", "bias$^2$, estimated-truth pairs", "x--")]
+    for key, label, style in curves:
         x, y = _positive(budgets, np.array([r[key] for r in result.rows], dtype=float))
         if len(x):
             ax.plot(x, y, style, label=label, markersize=4)
@@ -48,7 +53,10 @@ def plot_bias_variance(result: "StudyResult", path: str | Path) -> Path:
     ax.set_ylabel("mean over pairs")
     ax.set_title(_title(result), fontsize=9)
     ax.grid(True, which="both", alpha=0.3)
-    ax.legend(fontsize=8, title=f"truth: {result.truth_info['kind']}", title_fontsize=8)
+    info = result.truth_info
+    kind = "env.truth()" if info["kind"] == "exact" else info["kind"]
+    ax.legend(fontsize=8, title=f"truth: {kind}\n({info['n_exact']}/{info['n_pairs']} exact)",
+              title_fontsize=8, loc="center left", bbox_to_anchor=(1.02, 0.5))
     fig.tight_layout()
     path = Path(path)
     fig.savefig(path)

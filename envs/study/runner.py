@@ -44,7 +44,7 @@ DEFAULT_BUDGETS: tuple[int, ...] = (4, 16, 64, 256, 1024)
 DEFAULT_STATES = 200
 DEFAULT_REPEATS = 32
 #: the settings of ``rewarddial study ENV --quick`` (the README's demo; about two minutes on 2 cores)
-QUICK: dict[str, Any] = {"budgets": (4, 16, 64, 256, 1024), "states": 32, "repeats": 16, "truth": None}
+QUICK: dict[str, Any] = {"budgets": (4, 16, 64, 256, 1024), "states": 64, "repeats": 32, "truth": None}
 #: seed distance between repeats; a study may hold at most this many pairs
 REPEAT_STRIDE = 1_000_000
 #: first seed of a truth estimated with the env's own estimator (``truth="budget:N"``)
@@ -221,8 +221,14 @@ class StudyResult:
         lines = ["  ".join(s.rjust(w) for s, w in zip(r, widths)) for r in cells]
         ok = all(r["decomposition_ok"] for r in self.rows)
         err = max((r["decomposition_max_error"] for r in self.rows), default=0.0)
-        tail = f"MSE = variance + bias^2 check: {'ok' if ok else 'FAILED'} (max error {err:.1e})"
-        return "\n".join(head + [""] + lines + ["", tail])
+        tail = [f"MSE = variance + bias^2 check: {'ok' if ok else 'FAILED'} (max error {err:.1e})"]
+        n_exact = int(self.truth_exact.sum())
+        if self.rows and 0 < n_exact < len(self.truth_exact):
+            last = self.rows[-1]
+            tail.append(f"bias^2 at {c['budget_name']}={last['budget']}: {last['bias2_exact_truth']:.2e} over the "
+                        f"{n_exact} pairs with an exact truth, {last['bias2_estimated_truth']:.2e} over the "
+                        f"{len(self.truth_exact) - n_exact} with an estimated truth")
+        return "\n".join(head + [""] + lines + [""] + tail)
 
     # ------------------------------------------------------------ files
     def to_dict(self) -> dict:
