@@ -26,7 +26,7 @@ _WHERE = {
     "compute_score": "verl", "compute_score_batch": "verl", "export_verl": "verl", "verl_rows": "verl",
     "environment_factory": "trl_env",
     "LLMPolicy": "policy",
-    "evaluate": "evaluate",
+    "evaluate": "evaluation",
 }
 
 

@@ -87,7 +87,7 @@ def run_eval(args: argparse.Namespace) -> int:
     """Run ``rewarddial eval``."""
     import envs  # noqa: F401 - registers the ids
 
-    from .evaluate import evaluate
+    from .evaluation import evaluate
     from .policy import LLMPolicy
 
     env_id = _need(args.env, "--env")
