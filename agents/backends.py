@@ -88,6 +88,13 @@ class InlineBackend:
         """Nothing to release."""
 
 
+def _worker_init() -> None:
+    # one pool worker per core: keep each worker's own thread pools (numba, OpenMP) to one thread, unless the
+    # user chose otherwise, so that the pool does not oversubscribe the machine
+    for var in ("NUMBA_NUM_THREADS", "OMP_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
+
+
 def _shutdown(executor) -> None:
     executor.shutdown(wait=True, cancel_futures=True)
 
@@ -102,7 +109,7 @@ class ProcessBackend:
         from concurrent.futures import ProcessPoolExecutor
 
         self.num_workers = _check_workers(num_workers)
-        self._executor = ProcessPoolExecutor(max_workers=self.num_workers,
+        self._executor = ProcessPoolExecutor(max_workers=self.num_workers, initializer=_worker_init,
                                              mp_context=multiprocessing.get_context("spawn"))
         # shut the pool down when this backend is collected or at interpreter exit, whichever comes first
         self._finalizer = weakref.finalize(self, _shutdown, self._executor)

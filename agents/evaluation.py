@@ -29,8 +29,9 @@ def evaluate(env_id: str, policy: Any, episodes: int, *, seed: int = 0, progress
         (well-formed answers / answers), ``illegal_rate`` (well-formed but illegal answers / answers),
         ``mean_estimate`` and ``mean_stderr`` (the oracle's value of the legal answers and its standard error:
         a win-rate for games, a pass fraction for code), ``pass_rate`` (legal answers whose value is 1) and,
-        where the env reports outcomes (``info["outcome"]``), ``win_rate``/``draw_rate``/``loss_rate`` over
-        the episodes and an ``outcomes`` count; plus ``env_id``, ``env_kwargs`` and ``seed``.
+        where the env reports outcomes (``info["outcome"]``: whole games), ``win_rate``/``draw_rate``/
+        ``loss_rate`` over the episodes and an ``outcomes`` count (episodes ended by an invalid answer count
+        as ``"invalid"``); plus ``env_id``, ``env_kwargs`` and ``seed``.
     """
     from .data import make_env
 
@@ -71,6 +72,8 @@ def evaluate(env_id: str, policy: Any, episodes: int, *, seed: int = 0, progress
                 stderrs.append(float(est["stderr"]))
             if info.get("outcome") is not None:
                 outcome[i] = str(info["outcome"])
+            elif term and not (info.get("format_ok") and info.get("legal")):
+                outcome[i] = "invalid"  # ended by a malformed or illegal answer
             if term or trunc:
                 if bar is not None:
                     bar.update(1)
@@ -107,7 +110,7 @@ def _summary(env_id, env_kwargs, seed, returns, answers, well_formed, illegal, v
         "pass_rate": sum(v >= 1.0 - 1e-12 for v in values) / len(values) if values else None,
     }
     seen = [o for o in outcome if o is not None]
-    if seen:
+    if any(o != "invalid" for o in seen):
         counts: dict[str, int] = {}
         for o in seen:
             counts[o] = counts.get(o, 0) + 1

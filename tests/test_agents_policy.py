@@ -93,6 +93,7 @@ def test_evaluate_metrics_on_the_toy_env(reply, format_rate, illegal_rate):
     assert m["episodes"] == 5 and m["steps"] == 5 and m["truncated"] == 0
     assert m["format_rate"] == format_rate and m["illegal_rate"] == illegal_rate
     assert len(policy.seen) == 1 and len(policy.seen[0]) == 5  # one batch for the 5 episodes
+    assert "win_rate" not in m  # single decisions: no game outcomes
     assert [t["role"] for t in policy.seen[0][0]] == ["system", "user"]
     if illegal_rate == 0 and format_rate == 1:
         assert m["mean_reward"] == pytest.approx(0.1 + m["mean_estimate"])
