@@ -96,8 +96,11 @@ def run_eval(args: argparse.Namespace) -> int:
         raise SystemExit(f"error: --episodes {args.episodes} must be at least 1")
     env_kwargs = _env_kwargs(args, {}, env_id)
     backend_kwargs = {"device": args.device, "batch_size": args.batch_size} if args.backend == "transformers" else {}
-    policy = LLMPolicy(model, backend=args.backend, temperature=args.temperature, top_p=args.top_p,
-                       max_new_tokens=args.max_new_tokens, seed=args.seed or 0, **backend_kwargs)
+    try:
+        policy = LLMPolicy(model, backend=args.backend, temperature=args.temperature, top_p=args.top_p,
+                           max_new_tokens=args.max_new_tokens, seed=args.seed or 0, **backend_kwargs)
+    except (ImportError, ValueError) as exc:
+        raise SystemExit(f"error: {exc}") from exc
     metrics = evaluate(env_id, policy, args.episodes, seed=args.seed or 0, progress=not args.no_progress,
                        **env_kwargs)
     metrics["model"] = model
@@ -212,7 +215,7 @@ def run_train(args: argparse.Namespace) -> int:
     s = train_settings(args)
     try:
         config = grpo_config(**s["grpo"])
-    except ValueError as exc:
+    except (ImportError, ValueError) as exc:
         raise SystemExit(f"error: {exc}") from exc
     budget = ", ".join(f"{k}={v}" for k, v in s["env_kwargs"].items()) or "default budget"
     print(f"GRPO on {s['env_id']} ({budget}) with {s['model']}: {config.num_generations} generations per "

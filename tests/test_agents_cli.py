@@ -82,3 +82,14 @@ def test_train_runs_two_grpo_steps_and_saves(tiny_dir, tmp_path, capsys):
         assert f"{TOY}/format_rate" in h
     assert (out / "config.json").exists()
     assert "GRPO on ToyCoins-LLM-v0 (coins=4, flips=8)" in capsys.readouterr().err
+
+
+def test_eval_without_vllm_names_the_extra(tiny_dir):
+    try:
+        import vllm  # noqa: F401
+    except ImportError:
+        pass
+    else:
+        pytest.skip("vllm is installed")
+    with pytest.raises(SystemExit, match=r"rewarddial\[vllm\]"):
+        main(["eval", "--env", TOY, "--model", tiny_dir, "--backend", "vllm", "--episodes", "1"])
