@@ -20,7 +20,7 @@ import weakref
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Sequence
 
-__all__ = ["BACKENDS", "make_backend", "score_chunk"]
+__all__ = ["BACKENDS", "cached_env", "check_backend", "make_backend", "score_chunk"]
 
 BACKENDS = ("inline", "process", "ray")
 
@@ -167,14 +167,17 @@ def _check_workers(num_workers: int | None) -> int:
     return num_workers
 
 
+def check_backend(name: str) -> str:
+    """``name`` if it is one of :data:`BACKENDS`, else a ValueError listing them."""
+    if name not in BACKENDS:
+        raise ValueError(f"reward_backend={name!r} is not one of {BACKENDS}; use 'process' (local pool, default), "
+                         "'inline' (no pool) or 'ray' (Ray cluster)")
+    return name
+
+
 def make_backend(name: str, num_workers: int | None = None):
     """The reward backend called ``name`` (one of :data:`BACKENDS`)."""
-    if name == "inline":
+    if check_backend(name) == "inline":
         return InlineBackend()
-    if name == "process":
-        return ProcessBackend(num_workers)
-    if name == "ray":
-        return RayBackend(num_workers)
-    raise ValueError(f"reward_backend={name!r} is not one of {BACKENDS}; use 'process' (local pool, default), "
-                     "'inline' (no pool) or 'ray' (Ray cluster)")
+    return (ProcessBackend if name == "process" else RayBackend)(num_workers)
 

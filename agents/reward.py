@@ -40,12 +40,10 @@ class EnvReward:
 
     def __init__(self, env_id: str, *, reward_backend: str = "process", num_workers: int | None = None,
                  seed: int = 0, budget: int | None = None, name: str | None = None, **env_kwargs: Any) -> None:
-        from .backends import BACKENDS, _check_workers
-        from .data import dumps_kwargs, make_env
+        from .backends import _check_workers, cached_env, check_backend
+        from .data import dumps_kwargs
 
-        if reward_backend not in BACKENDS:
-            raise ValueError(f"reward_backend={reward_backend!r} is not one of {BACKENDS}; use 'process' (local "
-                             "pool, default), 'inline' (no pool) or 'ray' (Ray cluster)")
+        check_backend(reward_backend)
         if num_workers is not None:
             _check_workers(num_workers)
         if isinstance(seed, bool) or not isinstance(seed, int):
@@ -60,8 +58,9 @@ class EnvReward:
         self.__name__ = name or env_id
         self.last_metrics: dict[str, float] = {}
         self._backend = None
-        # validate the id and arguments now (and learn the budget), with a clear error in the caller
-        env = make_env(env_id, **env_kwargs)
+        # validate the id and arguments now (and learn the budget), with a clear error in the caller; the
+        # inline backend then reuses this env
+        env = cached_env(env_id, self.env_kwargs)
         self.budget_name = env.budget_name
         self.budget = env._check_budget(budget)
 
