@@ -17,6 +17,8 @@ configuration is needed:
 * ``reward_model``: ``{"style": "rule", "ground_truth": <serialised state>}`` (the state is the ground truth
   verl passes back: the oracle judges the answer against it);
 * ``extra_info``: ``{"env_id", "env_kwargs" (JSON string), "state", "index", "split"}``.
+
+verl loads this file by its path as a stand-alone module, so it imports the rest of the package absolutely.
 """
 from __future__ import annotations
 
@@ -34,7 +36,7 @@ _REWARDS: dict[tuple[str, str], Any] = {}
 
 def verl_rows(env_id: str, n: int, *, seed: int = 0, split: str = "train", **env_kwargs: Any) -> list[dict]:
     """``n`` states of ``env_id`` as verl rows (see the module docstring for the layout)."""
-    from .data import budget_name, rows
+    from agents.data import budget_name, rows
 
     ability = _ABILITY.get(budget_name(env_id), "reasoning")
     out = []
@@ -56,7 +58,7 @@ def export_verl(env_id: str, out_dir: str, *, n_train: int = 1024, n_test: int =
 
     Train states use seeds ``seed + i``; test states use seeds from ``seed + 10**9`` so the splits differ.
     """
-    from ._lazy import require
+    from agents._lazy import require
 
     pa = require("pyarrow", "agents.export_verl")
     pq = require("pyarrow.parquet", "agents.export_verl")
@@ -89,8 +91,8 @@ def _info(extra_info: Any, data_source: Any, ground_truth: Any) -> tuple[str, di
 
 
 def _reward_for(env_id: str, env_kwargs: dict):
-    from .data import dumps_kwargs
-    from .reward import EnvReward
+    from agents.data import dumps_kwargs
+    from agents.reward import EnvReward
 
     key = (env_id, dumps_kwargs(env_kwargs))
     reward = _REWARDS.get(key)
@@ -143,7 +145,7 @@ def compute_score_batch(data_sources: Sequence[str], solution_strs: Sequence[str
 
 def _budget_override(env_id: str, reward_kwargs: dict) -> dict:
     """The env's budget from verl's ``reward_kwargs`` (under its own name or as ``budget``), if given."""
-    from .data import budget_name
+    from agents.data import budget_name
 
     name = budget_name(env_id)
     value = reward_kwargs.get(name, reward_kwargs.get("budget"))

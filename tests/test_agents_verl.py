@@ -65,3 +65,20 @@ def test_budget_override_and_fallback_to_ground_truth(exported):
         verl.compute_score(TOY, "<answer>A</answer>", None, {})
     with pytest.raises(ValueError, match="different lengths"):
         verl.compute_score_batch([TOY], ["a", "b"], [None], None)
+
+
+def test_module_works_when_loaded_by_path_as_verl_does(exported):
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location("custom_module", verl.__file__)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["custom_module"] = module
+    try:
+        spec.loader.exec_module(module)
+        row = pq.read_table(exported["test"]).to_pylist()[0]
+        res = module.compute_score(row["data_source"], "<answer>Q</answer>", row["reward_model"]["ground_truth"],
+                                   row["extra_info"])
+        assert res["score"] == pytest.approx(-0.9)
+    finally:
+        del sys.modules["custom_module"]
