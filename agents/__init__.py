@@ -16,7 +16,7 @@ import importlib
 from typing import Any
 
 __all__ = [
-    "BUDGET_ALIASES", "EnvReward", "LLMPolicy", "budget_name", "compute_score", "compute_score_batch",
+    "BUDGET_ALIASES", "EnvReward", "LLMPolicy", "TextGameEnvironment", "budget_name", "compute_score", "compute_score_batch",
     "environment_factory", "evaluate", "export_verl", "make_dataset", "make_env", "verl_rows",
 ]
 
@@ -24,7 +24,7 @@ _WHERE = {
     "BUDGET_ALIASES": "data", "budget_name": "data", "make_dataset": "data", "make_env": "data",
     "EnvReward": "reward",
     "compute_score": "verl", "compute_score_batch": "verl", "export_verl": "verl", "verl_rows": "verl",
-    "environment_factory": "trl_env",
+    "environment_factory": "trl_env", "TextGameEnvironment": "trl_env",
     "LLMPolicy": "policy",
     "evaluate": "evaluation",
 }
@@ -40,4 +40,4 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+    return sorted(set(__all__) | {n for n in globals() if n.startswith("__")})
