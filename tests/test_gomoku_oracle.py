@@ -14,9 +14,10 @@ from test_gomoku_rules import ref_makes_five, ref_winner
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-# ---------------------------------------------------------------- exact random-play value (pure Python)
-def exact_random_value(board, to_move, move, exact5=False):
-    """The mover's expected result (1 win, 0.5 draw, 0 loss) when both sides then play uniformly at random.
+# ---------------------------------------------------------------- exact values (pure Python)
+def exact_value(board, to_move, move, exact5=False, perfect=False):
+    """The mover's result after ``move`` (1 win, 0.5 draw, 0 loss) when both sides then play uniformly at
+    random (its expectation), or with ``perfect=True`` perfectly (minimax).
 
     Plain recursion over every order of the remaining moves (memoised on the position), stopping at a win.
     """
@@ -24,21 +25,18 @@ def exact_random_value(board, to_move, move, exact5=False):
 
     @functools.lru_cache(maxsize=None)
     def to_move_value(cells, player):
-        """Expected result for ``player``, to move on ``cells``."""
+        """Result for ``player``, to move on ``cells``."""
         rows = [list(cells[r * s:(r + 1) * s]) for r in range(s)]
         empty = [m for m in range(s * s) if cells[m] == 0]
-        total = 0.0
+        values = []
         for m in empty:
             if ref_makes_five(rows, m, player, exact5):
-                total += 1.0
+                values.append(1.0)
                 continue
             nxt = list(cells)
             nxt[m] = player
-            if len(empty) == 1:
-                total += 0.5
-            else:
-                total += 1.0 - to_move_value(tuple(nxt), 3 - player)
-        return total / len(empty)
+            values.append(0.5 if len(empty) == 1 else 1.0 - to_move_value(tuple(nxt), 3 - player))
+        return max(values) if perfect else sum(values) / len(values)
 
     cells = [int(v) for v in board.ravel()]
     if ref_makes_five(board.tolist(), move, to_move, exact5):
@@ -47,6 +45,14 @@ def exact_random_value(board, to_move, move, exact5=False):
     if 0 not in cells:
         return 0.5
     return 1.0 - to_move_value(tuple(cells), 3 - to_move)
+
+
+def exact_random_value(board, to_move, move, exact5=False):
+    return exact_value(board, to_move, move, exact5)
+
+
+def exact_game_value(board, to_move, move, exact5=False):
+    return exact_value(board, to_move, move, exact5, perfect=True)
 
 
 def nearly_full_positions(n, seed):
@@ -90,6 +96,8 @@ def test_flat_mc_is_unbiased_for_the_exact_random_play_value():
         z.append((v[0] - exact[i]) / se[0])
     z = np.array(z)
     assert len(z) > 20
+    # pooled over the positions, the estimate is within 3 standard errors of the exact values
+    assert abs(z.sum()) / np.sqrt(len(z)) <= 3.0
     # standard errors are calibrated: the mean square of the z-scores is near 1 (for ~24 of them the
     # chi-square 0.1% and 99.9% quantiles over 24 are about 0.34 and 2.13)
     assert 0.3 < np.mean(z**2) < 2.15
@@ -190,17 +198,34 @@ def test_uct_prefers_the_winning_move():
     assert np.sort(v)[-2] < 1.0
 
 
-def test_uct_prefers_the_blocking_move_and_its_bias_falls_with_budget():
+def test_uct_prefers_the_blocking_move_and_values_every_other_move_exactly_zero():
     board, to_move = must_block_position()
     assert to_move == 1
     assert R.winning_moves(board, 1).size == 0
     assert R.winning_moves(board, 2).tolist() == [51]
     moves, v = all_moves_values(O.uct, board, to_move, 256)
-    assert moves[np.argmax(v)] == 51
-    # a move that ignores the threat loses against perfect play: its UCT value falls towards 0 with budget
-    other = int(moves[moves != 51][0])
-    values = [O.uct(board[None], [1], [other], n, [9])[0][0] for n in (256, 2048, 16384)]
-    assert values[0] > values[1] > values[2] and values[2] < 0.05
+    assert moves[np.argmax(v)] == 51 and 0.0 < v[moves == 51][0] < 1.0
+    # a move that ignores the four lets white complete five: proven lost, 0 with stderr 0 at any budget
+    others = moves[moves != 51]
+    v, se = O.uct(np.repeat(board[None], len(others), 0), np.ones(len(others), int), others, 4, np.arange(len(others)))
+    assert np.all(v == 0.0) and np.all(se == 0.0)
+    # flat Monte Carlo values such a move by random play, which rarely finds white's winning point
+    assert O.flat_mc(board[None], [1], [others[0]], 256, [0])[0][0] > 0.1
+
+
+def test_uct_value_moves_to_the_game_theoretic_value_as_the_budget_grows():
+    """Against minimax on nearly full boards, UCT's error falls with the budget; flat MC's does not."""
+    exact = np.array([exact_game_value(*p) for p in POSITIONS])
+    random_play = np.array([exact_random_value(*p) for p in POSITIONS])
+    assert np.abs(random_play - exact).mean() > 0.1  # random play is far from perfect play here
+    errors = []
+    for budget in (16, 256, 4096):
+        err = [abs(O.uct(b[None], [tm], [m], budget, [100 * rep + i], exact5=e5)[0][0] - exact[i])
+               for rep in range(3) for i, (b, tm, m, e5) in enumerate(POSITIONS)]
+        errors.append(np.mean(err))
+    assert errors[0] > errors[1] > errors[2] and errors[2] < 0.01, errors
+    flat = [O.flat_mc(b[None], [tm], [m], 4096, [i], exact5=e5)[0][0] for i, (b, tm, m, e5) in enumerate(POSITIONS)]
+    assert np.abs(np.array(flat) - exact).mean() > 0.1
 
 
 def test_uct_best_move_finds_win_and_block():

@@ -101,12 +101,21 @@ def test_hand_made_positions():
     assert tactics.correct_moves(s.board, s.to_move, "open3") == set()
 
 
-def test_uct_values_a_correct_move_highest():
-    env = GomokuEnv(size=9, estimator="uct", rollouts=256)
+@pytest.mark.parametrize("size, exact5, seeds", [(9, False, 8), (9, True, 4), (15, False, 8)])
+def test_uct_values_a_correct_move_highest(size, exact5, seeds):
+    """rollouts=256: a winning move is valued highest in every win-in-one position, the blocking move in
+    every must-block position (on 15x15 too, where a search of 256 playouts cannot visit every reply)."""
+    env = GomokuEnv(size=size, exact_five=exact5, estimator="uct", rollouts=256)
     for kind in ("win1", "block4"):
-        for seed in range(8):
+        for seed in range(seeds):
             state = env._state_for_task(f"{kind}/{seed}")
             moves = env.legal_actions(state)
-            values = [e.value for e in env.estimate([(state, m) for m in moves], seed=seed)]
-            best = point_index(moves[int(np.argmax(values))], 9)
+            ests = env.estimate([(state, m) for m in moves], seed=seed)
+            values = np.array([e.value for e in ests])
+            best = point_index(moves[int(np.argmax(values))], size)
             assert best in state.correct, (kind, seed, env.encode_state(state))
+            if kind == "win1":  # the winning moves, and only they, are worth 1
+                assert np.sum(values == 1.0) == len(state.correct)
+            else:  # every other move lets the four be completed: exactly 0, and marked exact
+                others = [e for m, e in zip(moves, ests) if point_index(m, size) not in state.correct]
+                assert all(e.value == 0.0 and e.exact and e.stderr == 0.0 for e in others)

@@ -543,7 +543,12 @@ def _uct_search(b_root, root_player, rollouts, seed, exact5, c, s, out_moves, ou
 
 @njit(**_OPTS)
 def _uct_one(board, to_move, move, rollouts, seed, exact5, c):
-    """UCT value of one query, for the mover of ``move``: ``(value, stderr)``."""
+    """UCT value of one query, for the mover of ``move``: ``(value, stderr)``.
+
+    One ply is proven before any search: a move that completes five is worth 1, one that fills the board
+    0.5, and one that leaves the opponent a point completing five 0 (the search would spend most of a small
+    budget on the opponent's other replies before it found that one).
+    """
     s = board.shape[0]
     w = s + PAD
     b = np.empty(_padded_len(s), np.int8)
@@ -556,7 +561,8 @@ def _uct_one(board, to_move, move, rollouts, seed, exact5, c):
     for q in range(b.shape[0]):
         if b[q] == 0:
             full = False
-            break
+            if _five_at(b, q, 3 - to_move, w, exact5):
+                return 0.0, 0.0
     if full:
         return 0.5, 0.0
     none = np.empty(0, np.int64)

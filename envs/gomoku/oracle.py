@@ -9,7 +9,8 @@ player (win 1, draw 0.5, loss 0). The budget is ``rollouts``, the number of unif
 * :func:`uct` runs a UCT search (UCB1 selection, one node expanded per playout) from the position after
   the move and returns the mover's mean reward at the root. As the budget grows the search concentrates on
   the best replies, so the value moves from the random-play value towards the game-theoretic one: both its
-  bias (against perfect play) and its variance fall with the budget.
+  bias (against perfect play) and its variance fall with the budget. One ply is proven before any search:
+  a move that leaves the opponent a point completing five is worth exactly 0, whatever the budget.
 
 Both are compiled with numba and run in parallel over the queries on every core (``numba.prange``; the
 thread count is numba's default, the number of cores, or ``NUMBA_NUM_THREADS``). Calls from several
@@ -165,7 +166,8 @@ def uct(boards, to_move, moves, rollouts: int, seeds, exact5: bool = False, c: f
     mover's mean reward at the root of a UCT search of ``rollouts`` playouts from the position after the
     move (the opponent to move at that root). The stderr is the standard error of the root's rewards as if
     they were independent: a rough guide only, since the search's playouts are not identically
-    distributed. A move that wins at once has value 1.0 and stderr 0.
+    distributed. A move that wins at once has value 1.0 and stderr 0; one that leaves the opponent a point
+    completing five has value 0.0 and stderr 0, without a search.
     """
     r = _check_rollouts(rollouts)
     cc = _check_c(c)
