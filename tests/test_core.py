@@ -135,6 +135,14 @@ def test_score_completions_batches_with_per_item_seeds():
     for i in range(2):
         est = env.estimate([(states[i], scored[i].action)], budget=32, seed=4 + i)[0]
         assert scored[i].estimate == est
+    # explicit per-query seeds give the same estimates as those seeds one at a time
+    both = env.estimate([(states[0], "A"), (states[1], "B")], budget=32, seeds=[7, 3])
+    assert both == [env.estimate([(states[0], "A")], budget=32, seed=7)[0],
+                    env.estimate([(states[1], "B")], budget=32, seed=3)[0]]
+    with pytest.raises(ValueError, match="one non-negative integer per query"):
+        env.estimate([(states[0], "A")], budget=32, seeds=[1, 2])
+    with pytest.raises(ValueError, match="one non-negative integer per query"):
+        env.estimate([(states[0], "A")], budget=32, seeds=[-1])
     with pytest.raises(ValueError, match="one state per completion"):
         env.score_completions(states, comps[:2])
     with pytest.raises(ValueError, match="flips=0"):

@@ -171,6 +171,14 @@ def test_estimates_are_batched_and_seeded(env):
         env.estimate([(WIN_OR_BLOCK, "E5")])
 
 
+def test_a_state_that_is_not_a_gomoku_state_is_named():
+    env = GomokuEnv(size=9)
+    with pytest.raises(ValueError, match=r"state 5 \(int\) is not a state of GomokuEnv.*info\['state'\]"):
+        env.reset(options={"state": 5})
+    with pytest.raises(ValueError, match=r"state \[1, 2\] \(list\)"):
+        env.score_completions([[1, 2]], ["<answer>E5</answer>"])
+
+
 def test_uct_estimator_sees_the_threat():
     """Ignoring a four loses at once: UCT's value of it falls towards 0 with budget, flat MC's stays high."""
     queries = [(MUST_BLOCK, "E4"), (MUST_BLOCK, "A9")]

@@ -2,6 +2,7 @@
 import json
 import math
 
+import numpy as np
 import pytest
 
 import envs
@@ -28,3 +29,17 @@ def test_small_study_on_each_registered_env(env_id, tmp_path):
     again = run_study(env_id, budgets=[2], states=2, repeats=1, truth="budget:64", top_k=6, seed=1,
                       cache_dir=tmp_path / "cache", progress=False)
     assert again.truth_info["computed"] == 0  # every truth value came from the cache
+
+
+@pytest.mark.slow
+def test_gomoku_study_with_the_envs_own_truth(tmp_path):
+    """The default truth (env.truth(): proven values where known, else a high-budget estimate)."""
+    res = run_study("Gomoku9x9-LLM-v0", budgets=[4, 64], states=2, repeats=2, seed=3,
+                    env_kwargs={"task": "block4", "estimator": "uct", "truth_rollouts": 512},
+                    cache_dir=tmp_path, progress=False)
+    assert res.truth_info["kind"] == "exact" and 0 < res.truth_info["n_exact"] < len(res.pair_action)
+    assert set(np.unique(res.truth[res.truth_exact])) <= {0.0, 0.5, 1.0}
+    assert all(row["decomposition_ok"] for row in res.rows)
+    # UCT proves one ply: moves that leave the opponent a five are estimated exactly, at every budget
+    lost = res.truth_exact & (res.truth == 0.0)
+    assert lost.any() and np.all(res.estimates[:, :, lost] == 0.0)

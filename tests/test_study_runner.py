@@ -7,7 +7,7 @@ import toy_env
 from conftest import TOY_ID
 
 from envs.study import TruthCache, run_study
-from envs.study.runner import REPEAT_STRIDE, TRUTH_SEED, parse_budgets, parse_truth
+from envs.study.runner import REPEAT_STRIDE, TRUTH_SEED, parse_budgets, parse_truth, truth_seed
 
 BUDGETS = [4, 16, 64]
 REPEATS = 200
@@ -91,6 +91,8 @@ def test_common_random_numbers_and_disjoint_seeds(tmp_path):
     all_study = np.concatenate([s for _, s in study])
     assert len(np.unique(all_study)) == 3 * 12  # repeats never share a seed
     assert truth_seeds.min() >= TRUTH_SEED and not set(truth_seeds) & set(all_study)
+    pairs = [(res.states[i], a) for i, a in zip(res.pair_state, res.pair_action)]
+    assert sorted(truth_seeds) == sorted(truth_seed(s, a) for s, a in pairs)  # a seed of the pair alone
     # the prefix property makes heads at 16 flips >= heads at 8 flips, pair by pair
     heads8, heads16 = res.estimates[0] * 8, res.estimates[1] * 16
     assert np.all(heads16 >= heads8 - 1e-9)
@@ -192,6 +194,18 @@ def test_unknown_env_id_lists_the_registered_ones():
         run_study("Nope-v0", progress=False)
 
 
+def test_a_budget_truth_depends_on_its_pair_alone(tmp_path):
+    """The same (state, action) gets the same truth in studies of other states and with other caches."""
+    args = {"budgets": [4], "repeats": 1, "truth": "budget:64", "progress": False}
+    wide = run_study(TOY_ID, states=4, seed=0, cache_dir=tmp_path / "a", **args)
+    narrow = run_study(TOY_ID, states=2, seed=2, cache_dir=tmp_path / "b", **args)  # wide's states 2 and 3
+    truth = {(wide.states[i], a): t for i, a, t in zip(wide.pair_state, wide.pair_action, wide.truth)}
+    shared = [(narrow.states[i], a, t) for i, a, t in zip(narrow.pair_state, narrow.pair_action, narrow.truth)]
+    assert len(shared) == 8 and all(truth[(s, a)] == t for s, a, t in shared)
+    rerun = run_study(TOY_ID, states=4, seed=0, cache_dir=tmp_path / "b", **args)  # half of it cached
+    assert rerun.truth_info["from_cache"] == 8 and np.array_equal(rerun.truth, wide.truth)
+
+
 def test_parsers():
     assert parse_budgets("64, 4,16") == [4, 16, 64]
     assert parse_truth("budget:100") == ("budget", 100)
@@ -203,5 +217,8 @@ def test_registered_env_kwargs_key_the_cache(tmp_path):
     assert run_study(TOY_ID, **args).truth_info["computed"] == 8
     assert run_study(TOY_ID, env_kwargs={"flips": 7, "format_reward": 0.5}, **args).truth_info["computed"] == 0
     assert run_study(TOY_ID, env_kwargs={"laplace": True}, **args).truth_info["computed"] == 8
+    # the defaults are part of the key: naming a default is the same configuration
+    res = run_study(TOY_ID, env_kwargs={"laplace": False}, **args)
+    assert res.truth_info["computed"] == 0 and res.config["env_kwargs"]["coins"] == 4
     with pytest.raises(ValueError, match="env_kwargs applies to an environment id"):
         run_study(toy_env.ToyCoinsEnv(), env_kwargs={"laplace": True}, **args)

@@ -212,8 +212,7 @@ class TextEnv(gym.Env):
         if unknown:
             raise ValueError(f"unknown reset options {sorted(unknown)}; accepted: 'state', 'task_id'")
         if "state" in options and options["state"] is not None:
-            state = options["state"]
-            state = self.decode_state(state) if isinstance(state, str) else state
+            state = self._as_state(options["state"])
         elif "task_id" in options and options["task_id"] is not None:
             state = self._state_for_task(options["task_id"])
         else:
@@ -280,7 +279,15 @@ class TextEnv(gym.Env):
         ]
 
     def _as_state(self, state: Any) -> Any:
-        return self.decode_state(state) if isinstance(state, str) else state
+        """A state object from a serialised state (``info["state"]``) or a state object."""
+        if isinstance(state, str):
+            return self.decode_state(state)
+        try:
+            self.encode_state(state)
+        except Exception as exc:  # noqa: BLE001 - whatever it is, it is not one of this env's states
+            raise ValueError(f"state {state!r} ({type(state).__name__}) is not a state of {type(self).__name__}; "
+                             "pass the string from info['state'] (or a state object of this env)") from exc
+        return state
 
     def _check_budget(self, budget: int | None) -> int:
         budget = self.budget if budget is None else budget
@@ -349,15 +356,28 @@ class TextEnv(gym.Env):
         return legal
 
     def estimate(self, queries: Sequence[tuple[Any, str]], *, budget: int | None = None,
-                 seed: int = 0) -> list[Estimate]:
-        """The oracle's estimates of legal ``(state, action)`` pairs at ``budget`` (seeds ``seed + i``)."""
+                 seed: int = 0, seeds: Sequence[int] | None = None) -> list[Estimate]:
+        """The oracle's estimates of legal ``(state, action)`` pairs at ``budget``.
+
+        Query ``i`` is estimated with seed ``seed + i``, or with ``seeds[i]`` when ``seeds`` (one
+        non-negative integer per query) is given.
+        """
         budget = self._check_budget(budget)
         states = [self._as_state(s) for s, _ in queries]
         actions = [a for _, a in queries]
         for s, a in zip(states, actions):
             if not self.is_legal(s, a):
                 raise ValueError(f"action {a!r} is not legal in the given state; estimate() takes legal actions")
-        return self._estimate_batch(states, actions, budget, seed + np.arange(len(states), dtype=np.int64))
+        if seeds is None:
+            per_query = seed + np.arange(len(states), dtype=np.int64)
+        else:
+            per_query = np.asarray(seeds)
+            if per_query.shape != (len(states),) or (per_query.size and (per_query.dtype.kind not in "iu"
+                                                                         or per_query.min() < 0)):
+                raise ValueError(f"seeds must hold one non-negative integer per query ({len(states)}), got "
+                                 f"{seeds!r}")
+            per_query = per_query.astype(np.int64)
+        return self._estimate_batch(states, actions, budget, per_query)
 
     def truth(self, queries: Sequence[tuple[Any, str]]) -> list[Estimate]:
         """Ground-truth values of legal ``(state, action)`` pairs (``exact`` says whether they are proven)."""

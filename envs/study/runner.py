@@ -12,8 +12,9 @@ For each budget ``n`` and each (state, candidate action) pair, the study draws t
 
 Seeds: repeat ``k`` uses base seed ``seed + k * REPEAT_STRIDE`` for every budget, so within a repeat the
 samples of budget ``n`` are a prefix of those of budget ``2n`` (common random numbers) and the curves are
-smooth; pair ``i`` of a batch gets ``base + i``. A truth estimated at a high budget uses seeds from
-``TRUTH_SEED`` on, disjoint from every repeat's.
+smooth; pair ``i`` of a batch gets ``base + i``. A truth estimated at a high budget uses a seed of its
+pair alone (:func:`truth_seed`, from ``TRUTH_SEED`` on, disjoint from every repeat's), so it is the same
+value whatever was cached before.
 
 Only the TextEnv batch API is used (``sample_states``, ``candidate_actions``, ``estimate``, ``truth``,
 ``budget_name``): there is no environment-specific code here.
@@ -21,11 +22,13 @@ Only the TextEnv batch API is used (``sample_states``, ``candidate_actions``, ``
 from __future__ import annotations
 
 import csv
+import inspect
 import json
 import math
 import os
 import sys
 import time
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
@@ -37,7 +40,7 @@ from .stats import decision_accuracy, pair_stats, spearman
 
 __all__ = [
     "DEFAULT_BUDGETS", "DEFAULT_REPEATS", "DEFAULT_STATES", "QUICK", "REPEAT_STRIDE", "TRUTH_SEED",
-    "StudyResult", "parse_budgets", "parse_truth", "run_study",
+    "StudyResult", "parse_budgets", "parse_truth", "run_study", "truth_seed",
 ]
 
 DEFAULT_BUDGETS: tuple[int, ...] = (4, 16, 64, 256, 1024)
@@ -49,6 +52,8 @@ QUICK: dict[str, Any] = {"budgets": (4, 16, 64, 256, 1024), "states": 64, "repea
 REPEAT_STRIDE = 1_000_000
 #: first seed of a truth estimated with the env's own estimator (``truth="budget:N"``)
 TRUTH_SEED = 1_900_000_000
+#: truth seeds lie in ``TRUTH_SEED + [0, TRUTH_SEED_RANGE)``, below 2**31
+TRUTH_SEED_RANGE = 1 << 27
 #: with ``truth="auto"`` and no ``truth()`` in the env: the truth budget is this many times the largest budget
 AUTO_TRUTH_FACTOR = 16
 #: pairs per truth call (progress and the cache advance chunk by chunk)
@@ -85,7 +90,8 @@ _NOTES = {
     "cost": "sec_per_estimate = wall time of the batch estimate() call / number of estimates (mean over "
             "repeats); budget is the oracle's own cost unit.",
     "seeds": f"repeat k uses seed + k*{REPEAT_STRIDE} at every budget (common random numbers across budgets); "
-             f"pair i of a batch adds i; budget-based truths use seeds from {TRUTH_SEED} on.",
+             f"pair i of a batch adds i; a budget-based truth of (state, action) uses seed {TRUTH_SEED} + "
+             f"crc32(state|action) mod 2**27, whatever else is studied or cached.",
 }
 
 
@@ -132,6 +138,19 @@ def _positive_int(name: str, value: Any) -> int:
     return int(value)
 
 
+def _constructor_defaults(cls: type) -> dict:
+    """The keyword arguments of ``cls`` and its bases' ``__init__`` that have defaults, with those defaults."""
+    out: dict = {}
+    for klass in reversed(cls.__mro__):
+        init = klass.__dict__.get("__init__")
+        if init is None or klass is object:
+            continue
+        for p in inspect.signature(init).parameters.values():
+            if p.default is not p.empty and p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY):
+                out[p.name] = p.default
+    return out
+
+
 def _make_env(env_id: Any, env_kwargs: dict | None):
     """The unwrapped TextEnv, its id, version string and effective constructor kwargs."""
     import gymnasium as gym
@@ -146,7 +165,8 @@ def _make_env(env_id: Any, env_kwargs: dict | None):
         spec = gym.spec(env_id)
         env = gym.make(env_id, **kwargs).unwrapped
         name = env_id
-        kwargs = {**(spec.kwargs or {}), **kwargs}
+        # the defaults too, so that a changed default is a new cache key rather than a stale truth
+        kwargs = {**_constructor_defaults(type(env)), **(spec.kwargs or {}), **kwargs}
     else:
         if kwargs:
             raise ValueError("env_kwargs applies to an environment id, not to an environment object; build "
@@ -323,6 +343,14 @@ def _write_csv(path: Path, rows: list[dict]) -> None:
         writer.writerows(rows)
 
 
+def truth_seed(state: str, action: str) -> int:
+    """The seed of a truth estimated at a high budget: a function of the pair alone, at or above ``TRUTH_SEED``.
+
+    So a pair's truth does not depend on which study computed it or on what the cache already held.
+    """
+    return TRUTH_SEED + zlib.crc32(f"{state}|{action}".encode()) % TRUTH_SEED_RANGE
+
+
 class _Truth:
     """Computes (or reads from the cache) the truth of many pairs, for one resolved truth kind."""
 
@@ -350,7 +378,7 @@ class _Truth:
                     if self.kind == "exact":
                         vals = self.env.truth(chunk)
                     else:
-                        vals = self.env.estimate(chunk, budget=self.budget, seed=TRUTH_SEED + idx[0])
+                        vals = self.env.estimate(chunk, budget=self.budget, seeds=[truth_seed(*q) for q in chunk])
                     if len(vals) != len(chunk):
                         raise RuntimeError(f"the environment returned {len(vals)} truth values for "
                                            f"{len(chunk)} queries")
@@ -540,8 +568,8 @@ def run_study(
                     + ("" if n_exact == n_pairs else ", the rest the env's own high-budget estimates"))
         else:
             desc = (f"budget:{truth_budget}: the env's estimator at {budget_name}={truth_budget}, one estimate "
-                    f"(mean of {truth_budget} samples) per pair, seeds {TRUTH_SEED}+i disjoint from the "
-                    f"repeats'; {n_exact} of {n_pairs} values exact")
+                    f"(mean of {truth_budget} samples) per pair, seeded by the pair alone (seeds >= {TRUTH_SEED}, "
+                    f"disjoint from the repeats'); {n_exact} of {n_pairs} values exact")
         truth_info = {
             "kind": "exact" if kind == "exact" else f"budget:{truth_budget}",
             "requested": truth if truth is not None else "auto",
