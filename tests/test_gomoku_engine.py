@@ -1,10 +1,13 @@
 """The Gomocup engine oracle, against a small protocol engine shipped with the tests."""
+import math
 import os
+import stat
 import sys
 
 import pytest
 
 from envs.gomoku.engine import EngineError, GomocupEngine
+from envs.gomoku.env import GomokuEnv
 
 FAKE = os.path.join(os.path.dirname(__file__), "data", "fake_gomocup_engine.py")
 
@@ -45,12 +48,68 @@ def test_winning_move_is_exact_without_the_engine():
     assert est.value == 1.0 and est.exact
 
 
-def test_dropped_query_is_sent_again():
-    eng = engine("--drop-first", reply_timeout=0.5)
+def test_dropped_query_is_sent_again(tmp_path):
+    eng = engine("--drop-first", f"--first-run-only={tmp_path / 'started'}", reply_timeout=0.5)
     try:
         assert eng.evaluate(SIZE, HISTORY, idx(SIZE, 0, 4)).value == pytest.approx(0.5)
     finally:
         eng.close()
+
+
+def test_late_reply_is_not_taken_as_the_next_answer(tmp_path):
+    # the first engine answers its first query after 1 s, past think_ms + reply_timeout; its late reply (and the
+    # reply a re-sent query would get) must not become the answer to the next, different, position
+    eng = engine("--slow-first", "--count-eval", f"--first-run-only={tmp_path / 'started'}", reply_timeout=0.5)
+    one, three = [idx(SIZE, 4, 4)], [idx(SIZE, 4, 4), idx(SIZE, 3, 4), idx(SIZE, 4, 3)]
+    try:
+        assert eng.best_move(SIZE, one) == (idx(SIZE, 3, 4), 100)
+        assert eng.best_move(SIZE, three) == (idx(SIZE, 4, 5), 300)
+        est = eng.evaluate(SIZE, three, idx(SIZE, 4, 5))  # the engine sees 4 stones: eval 400 for white
+        assert est.value == pytest.approx(1 - 1 / (1 + math.exp(-2)))
+    finally:
+        eng.close()
+
+
+def test_engine_that_never_answers_raises_after_a_restart():
+    eng = engine("--drop-first", reply_timeout=0.3)  # every fresh process drops its first query
+    try:
+        with pytest.raises(EngineError, match="twice \\(the second time freshly started\\); raise reply_timeout"):
+            eng.best_move(SIZE, HISTORY)
+    finally:
+        eng.close()
+
+
+def test_exact_five_overline_position_through_the_env():
+    # black A9..F9 is six in a row: no win under exact five, so the game goes on and C7 is valued by the engine
+    env = GomokuEnv(size=9, estimator="engine", exact_five=True, engine_command=[sys.executable, FAKE],
+                    think_ms=30, engine_options={"reply_timeout": 2.0})
+    try:
+        env.reset(options={"state": "gomoku:9:exact5:A9,A1,B9,B1,C9,C1,D9,H1,F9,H3,E9,H5"})
+        _, r, _, _, info = env.step("<answer>C7</answer>")
+        assert info["legal"] and not info["estimate"]["exact"]
+        assert info["estimate"]["value"] == pytest.approx(0.5) and r == pytest.approx(0.1 + 0.5)
+    finally:
+        env.close()
+
+
+def test_relative_and_bare_commands_run_in_the_engine_directory(tmp_path, monkeypatch):
+    bin_dir = tmp_path / "x" / "bin"
+    bin_dir.mkdir(parents=True)
+    script = bin_dir / "eng"
+    script.write_text(f'#!/bin/sh\npwd > "{tmp_path / "cwd.txt"}"\nexec "{sys.executable}" "{FAKE}" "$@"\n')
+    script.chmod(script.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}")
+    for command in ("x/bin/eng", "eng"):
+        eng = GomocupEngine(command, think_ms=50, reply_timeout=2.0)
+        try:
+            assert eng.best_move(SIZE, []) == (idx(SIZE, 4, 4), 0)
+        finally:
+            eng.close()
+        assert os.path.realpath((tmp_path / "cwd.txt").read_text().strip()) == os.path.realpath(bin_dir)
+        (tmp_path / "cwd.txt").unlink()
+    with pytest.raises(EngineError, match="'pbrain-none-such' is not on PATH"):
+        GomocupEngine("pbrain-none-such --quiet").best_move(SIZE, [])
 
 
 def test_missing_eval_is_uncertain_and_counted():

@@ -8,7 +8,14 @@ Protocol as engines speak it: ``START n`` -> ``OK``; ``INFO key value`` gets no 
 ``x,y,who`` lines (who 1 = the engine's stone, 2 = the opponent's; x is the column, 0-based) and ``DONE`` ->
 the engine's move ``x,y``. Lines that start with ``MESSAGE``, ``INFO``, ``ERROR`` or ``DEBUG`` are not moves.
 Some engines drop a command that arrives while they are still thinking, so each reply is awaited before the
-next command, and a query is sent again once if no answer comes.
+next command, and a query that gets no answer in time is sent again once, to a freshly started engine. Sending
+it again to the same process is unsafe: that process may have dropped the query, may still be thinking, or
+may answer it late, so it owes zero, one or two replies and no count can tell which; a reply it owed would
+then be taken, with its ``MESSAGE`` evaluation, as the answer to the next query, about another position. A
+new process owes nothing, so every reply read answers the query just sent.
+
+The engine runs in its own directory (engines load weights and configuration files from there); a relative
+``command[0]`` is resolved against the caller's directory (a bare name on ``PATH``) before that.
 """
 from __future__ import annotations
 
@@ -17,6 +24,7 @@ import os
 import queue
 import re
 import shlex
+import shutil
 import subprocess
 import threading
 import time
@@ -48,7 +56,8 @@ class GomocupEngine:
             centipawn-like scores; engines differ, so tune it).
         eval_pattern: a regular expression whose first group is the evaluation in a ``MESSAGE`` line.
         to_winrate: a function ``eval -> win-rate of the engine's side`` that replaces the logistic curve.
-        reply_timeout: seconds to wait for a reply beyond ``think_ms`` before sending the query again.
+        reply_timeout: seconds to wait for a reply beyond ``think_ms`` before restarting the engine and sending
+            the query again (the first reply after a start includes the engine's warm-up: allow for it).
         extra_info: more ``INFO key value`` pairs (for example ``{"thread_num": 1, "max_memory": 0}``).
 
     Engines give no sampling error, so estimates carry ``stderr=0`` and ``exact=False``; a query for which
@@ -91,12 +100,26 @@ class GomocupEngine:
         self._size: int | None = None
 
     # ------------------------------------------------------------------ process
+    def _resolve(self) -> list[str]:
+        """The command line with ``command[0]`` made absolute, so that it survives the change of directory."""
+        exe = os.path.expanduser(self.command[0])
+        if os.sep in exe or (os.altsep and os.altsep in exe):
+            exe = os.path.abspath(exe)
+        else:
+            found = shutil.which(exe)
+            if found is None:
+                raise EngineError(f"could not start engine {self.command!r}: {exe!r} is not on PATH; "
+                                  "pass its path (e.g. './pbrain-rapfi') or add its directory to PATH")
+            exe = os.path.abspath(found)
+        return [exe, *self.command[1:]]
+
     def _start(self, size: int) -> None:
         self.close()
+        command = self._resolve()
         try:
             self._proc = subprocess.Popen(
-                self.command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                text=True, bufsize=1, cwd=os.path.dirname(self.command[0]) or None,
+                command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                text=True, bufsize=1, cwd=os.path.dirname(command[0]),
             )
         except OSError as exc:
             raise EngineError(f"could not start engine {self.command!r}: {exc}") from exc
@@ -148,10 +171,24 @@ class GomocupEngine:
             if accept(line):
                 return line
 
-    def close(self) -> None:
-        """Send ``END`` and stop the engine process."""
+    def _drain(self) -> None:
+        """Discard lines already read (output after the previous move); raise if the engine has exited."""
+        while True:
+            try:
+                line = self._lines.get_nowait()
+            except queue.Empty:
+                return
+            if line is None:
+                raise EngineError(f"engine {self.command!r} exited")
+
+    def close(self, *, kill: bool = False) -> None:
+        """Send ``END`` and stop the engine process (``kill=True``: kill it at once, as after a timeout)."""
         proc, self._proc, self._size = self._proc, None, None
         if proc is None:
+            return
+        if kill:
+            proc.kill()
+            proc.wait()
             return
         try:
             if proc.poll() is None and proc.stdin is not None:
@@ -170,9 +207,11 @@ class GomocupEngine:
 
     # ------------------------------------------------------------------ queries
     def best_move(self, size: int, history: Sequence[int]) -> tuple[int, float | None]:
-        """The engine's move (flat index) in the position reached by ``history``, and its evaluation."""
-        if self._size != size:
-            self._start(size)
+        """The engine's move (flat index) in the position reached by ``history``, and its evaluation.
+
+        If no move comes within ``think_ms`` plus ``reply_timeout``, the engine is killed, started again and
+        asked once more (see the module docstring); a second timeout raises :class:`EngineError`.
+        """
         to_move = len(history) % 2
         board_lines = []
         for i, move in enumerate(history):
@@ -180,6 +219,9 @@ class GomocupEngine:
             who = 1 if i % 2 == to_move else 2
             board_lines.append(f"{c},{r},{who}")
         for attempt in range(2):
+            if self._size != size:
+                self._start(size)
+            self._drain()
             self._send("BOARD")
             for line in board_lines:
                 self._send(line)
@@ -194,8 +236,10 @@ class GomocupEngine:
                 if not (0 <= x < size and 0 <= y < size):
                     raise EngineError(f"engine {self.command!r} answered {reply!r}, outside a {size}x{size} board")
                 return y * size + x, self._parse_eval(seen)
+            self.close(kill=True)  # it may still answer, or have dropped the query: no reply of it can be trusted
         raise EngineError(f"engine {self.command!r} gave no move within {self.think_ms} ms + "
-                          f"{self.reply_timeout} s, twice; raise reply_timeout or check the engine")
+                          f"{self.reply_timeout} s, twice (the second time freshly started); raise "
+                          "reply_timeout or check the engine")
 
     def _parse_eval(self, lines: Sequence[str]) -> float | None:
         value = None
@@ -214,7 +258,7 @@ class GomocupEngine:
         """
         from .rules import board_from_moves, makes_five
 
-        board, to_move = board_from_moves(size, list(history))
+        board, to_move = board_from_moves(size, list(history), self.exact5)
         if makes_five(board, int(move), int(to_move), self.exact5):
             return Estimate(1.0, 0.0, self.think_ms, True)
         if len(history) + 1 >= size * size:
