@@ -6,26 +6,35 @@ Every backend scores a batch of ``(state, completion)`` pairs of one environment
 
 * ``"inline"``: in the calling process (no pool; for tests, and for oracles that are parallel themselves).
 * ``"process"``: a ``concurrent.futures.ProcessPoolExecutor`` (spawn context) whose workers each keep one
-  env per (env id, arguments); the batch is split into one contiguous chunk per worker.
+  env per (env id, arguments); the batch is split into one contiguous chunk per worker. The pool has
+  ``os.cpu_count() // LOCAL_WORLD_SIZE`` workers by default, so the pools of the training processes that
+  ``accelerate launch`` / torchrun start on one node share its cores instead of oversubscribing them.
 * ``"ray"``: Ray tasks, one per chunk, for users who outgrow one machine; ``ray.init()`` is called only if
   Ray is not initialised yet (connect to a cluster by calling ``ray.init(address=...)`` first).
 
 Workers receive the environment's Gymnasium spec with every batch, so ids registered only in the driver
 (e.g. your own environments) work in the workers too.
+
+Each process keeps one env per (env id, arguments) with a lock: scoring is thread-safe (verl's reward loop
+calls the reward from several threads), and calls on one env are serialised.
 """
 from __future__ import annotations
 
 import os
+import threading
 import weakref
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Sequence
 
-__all__ = ["BACKENDS", "cached_env", "check_backend", "make_backend", "score_chunk"]
+__all__ = ["BACKENDS", "cached_env", "check_backend", "default_workers", "make_backend", "score_chunk"]
 
 BACKENDS = ("inline", "process", "ray")
 
-# per-process cache of environments, keyed by (env id, JSON of the arguments)
+# per-process cache of environments, keyed by (env id, JSON of the arguments), each with the lock that
+# keeps two threads from using it at once; _CACHE_LOCK guards the two dicts
 _ENV_CACHE: dict[tuple[str, str], Any] = {}
+_ENV_LOCKS: dict[tuple[str, str], threading.Lock] = {}
+_CACHE_LOCK = threading.Lock()
 
 
 def _register(spec) -> None:
@@ -37,24 +46,32 @@ def _register(spec) -> None:
         gym.registry[spec.id] = spec
 
 
-def cached_env(env_id: str, env_kwargs: dict, spec=None):
-    """This process's env for ``(env_id, env_kwargs)``, built on first use."""
+def _cached(env_id: str, env_kwargs: dict, spec=None) -> tuple[Any, threading.Lock]:
     from .data import dumps_kwargs, make_env
 
     key = (env_id, dumps_kwargs(env_kwargs))
-    env = _ENV_CACHE.get(key)
-    if env is None:
-        _register(spec)
-        env = make_env(env_id, **env_kwargs)
-        _ENV_CACHE[key] = env
-    return env
+    with _CACHE_LOCK:
+        env = _ENV_CACHE.get(key)
+        if env is None:
+            _register(spec)
+            env = make_env(env_id, **env_kwargs)
+            _ENV_CACHE[key] = env
+            _ENV_LOCKS[key] = threading.Lock()
+        return env, _ENV_LOCKS[key]
+
+
+def cached_env(env_id: str, env_kwargs: dict, spec=None):
+    """This process's env for ``(env_id, env_kwargs)``, built on first use (read-only use: score through
+    :func:`score_chunk`, which holds the env's lock)."""
+    return _cached(env_id, env_kwargs, spec)[0]
 
 
 def score_chunk(spec, env_id: str, env_kwargs: dict, states: Sequence[str], completions: Sequence[str],
                 seed: int, budget: int | None = None) -> list:
-    """Score one chunk in this process (the function every backend runs)."""
-    env = cached_env(env_id, env_kwargs, spec)
-    return env.score_completions(list(states), list(completions), seed=int(seed), budget=budget)
+    """Score one chunk in this process (the function every backend runs), one thread at a time per env."""
+    env, lock = _cached(env_id, env_kwargs, spec)
+    with lock:
+        return env.score_completions(list(states), list(completions), seed=int(seed), budget=budget)
 
 
 def _picklable_spec(env_id: str):
@@ -100,7 +117,8 @@ def _shutdown(executor) -> None:
 
 
 class ProcessBackend:
-    """Scores in a local spawn-context process pool; ``num_workers`` defaults to the CPU count."""
+    """Scores in a local spawn-context process pool; ``num_workers`` defaults to the CPU count divided by
+    ``LOCAL_WORLD_SIZE`` (the training processes on this node), at least 1."""
 
     name = "process"
 
@@ -159,11 +177,23 @@ class RayBackend:
         """Ray's workers belong to the cluster; nothing to release here."""
 
 
+def default_workers() -> int:
+    """This process's share of the node's cores: ``os.cpu_count() // LOCAL_WORLD_SIZE``, at least 1.
+
+    ``LOCAL_WORLD_SIZE`` (set by torchrun and ``accelerate launch``; 1 when unset) is the number of training
+    processes on this node, each of which starts its own pool.
+    """
+    from ._seeding import local_world_size
+
+    return max(1, (os.cpu_count() or 1) // local_world_size())
+
+
 def _check_workers(num_workers: int | None) -> int:
     if num_workers is None:
-        return max(1, os.cpu_count() or 1)
+        return default_workers()
     if isinstance(num_workers, bool) or not isinstance(num_workers, int) or num_workers < 1:
-        raise ValueError(f"num_workers={num_workers!r} must be a positive integer (or None for the CPU count)")
+        raise ValueError(f"num_workers={num_workers!r} must be a positive integer (or None for this process's "
+                         "share of the CPUs)")
     return num_workers
 
 

@@ -17,7 +17,8 @@ def evaluate(env_id: str, policy: Any, episodes: int, *, seed: int = 0, progress
 
     Args:
         env_id: a registered environment id.
-        policy: an :class:`agents.LLMPolicy`, or any object with ``generate(list_of_conversations) -> texts``.
+        policy: an :class:`agents.LLMPolicy`, or any object with ``generate(list_of_conversations) -> texts``
+            (exactly one text per conversation, in order; otherwise a ValueError names both counts).
         episodes: number of episodes.
         seed: base seed.
         progress: show a tqdm progress bar (one tick per finished episode).
@@ -57,7 +58,11 @@ def evaluate(env_id: str, policy: Any, episodes: int, *, seed: int = 0, progress
     while live:
         conversations = [[{"role": "system", "content": envs_[i].system_prompt()},
                           {"role": "user", "content": obs[i]}] for i in live]
-        replies = generate(conversations)
+        replies = list(generate(conversations))
+        if len(replies) != len(conversations):
+            raise ValueError(f"policy {policy!r:.80} returned {len(replies)} replies for {len(conversations)} "
+                             "conversations; generate(conversations) must return exactly one reply per "
+                             "conversation, in order")
         still = []
         for i, reply in zip(live, replies):
             o, r, term, trunc, info = envs_[i].step(reply)

@@ -20,13 +20,15 @@ class LLMPolicy:
     Arguments:
         model: a model directory or hub id, or (transformers backend) a loaded ``PreTrainedModel``.
         backend: ``"transformers"`` (CPU or GPU) or ``"vllm"`` (GPU; ``pip install 'rewarddial[vllm]'``).
-        tokenizer: a tokenizer or its path (default: the model's).
+        tokenizer: a tokenizer or its path (default: the model's); the vLLM backend takes a path only.
         temperature: sampling temperature; 0 means greedy decoding.
-        top_p, top_k: nucleus / top-k sampling (``top_k=0`` disables it).
+        top_p, top_k: nucleus / top-k sampling (``top_k=0`` disables it; vLLM's ``-1`` is accepted too).
         max_new_tokens: cap on the length of each reply, in tokens.
         batch_size: conversations per forward batch (transformers backend).
         device: ``"cpu"``, ``"cuda"``... (transformers backend; default: cuda if available).
-        seed: sampling seed.
+        seed: sampling seed. With vLLM, request ``j`` of the policy's life (counting every conversation of
+            every ``generate`` call) is sampled with seed ``seed + j``, so identical conversations in a batch
+            still get independent replies and a run is reproducible.
         **backend_kwargs: passed to ``from_pretrained`` (transformers) or ``vllm.LLM`` (vLLM), e.g.
             ``dtype="bfloat16"``, ``gpu_memory_utilization=0.8``.
     """
@@ -45,10 +47,15 @@ class LLMPolicy:
             raise ValueError(f"temperature={temperature!r} must be >= 0 (0 is greedy decoding)")
         if not 0 < top_p <= 1:
             raise ValueError(f"top_p={top_p!r} must be in (0, 1]")
+        if isinstance(top_k, bool) or not isinstance(top_k, int) or top_k < -1:
+            raise ValueError(f"top_k={top_k!r} must be a non-negative integer (0, or vLLM's -1, disables top-k "
+                             "sampling)")
+        if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
+            raise ValueError(f"seed={seed!r} must be a non-negative integer")
         self.backend = backend
         self.temperature = float(temperature)
         self.top_p = float(top_p)
-        self.top_k = int(top_k)
+        self.top_k = max(0, top_k)
         self.max_new_tokens = max_new_tokens
         self.batch_size = batch_size
         self.seed = seed
@@ -104,17 +111,33 @@ class LLMPolicy:
 
     # ------------------------------------------------------------------ vLLM
     def _init_vllm(self, model, tokenizer, kwargs) -> None:
-        vllm = require("vllm", "LLMPolicy(backend='vllm')")
         if not isinstance(model, str):
-            raise ValueError("the vllm backend loads the model itself: pass its path or hub id as model=")
-        self.llm = vllm.LLM(model=model, tokenizer=tokenizer if isinstance(tokenizer, str) else None,
-                            seed=self.seed, **kwargs)
-        self._params = vllm.SamplingParams(temperature=self.temperature, top_p=self.top_p,
-                                           top_k=self.top_k if self.top_k > 0 else -1,
-                                           max_tokens=self.max_new_tokens, seed=self.seed)
+            raise ValueError(f"the vllm backend loads the model itself: pass its path or hub id as model=, not a "
+                             f"{type(model).__name__} object")
+        if tokenizer is not None and not isinstance(tokenizer, str):
+            raise ValueError(f"the vllm backend loads the tokenizer itself: pass its path or hub id as tokenizer=, "
+                             f"not a {type(tokenizer).__name__} object (or leave it out to use the model's)")
+        vllm = require("vllm", "LLMPolicy(backend='vllm')")
+        self._vllm = vllm
+        self._requests = 0  # requests sampled so far: request j is seeded with seed + j
+        self.llm = vllm.LLM(model=model, tokenizer=tokenizer, seed=self.seed, **kwargs)
+
+    def _sampling_kwargs(self, n: int) -> list[dict]:
+        """The ``vllm.SamplingParams`` arguments of the next ``n`` requests (advances the request counter).
+
+        vLLM's ``SamplingParams(seed=)`` seeds one request, so every request gets its own seed,
+        ``seed + j`` for the ``j``-th request of this policy; greedy decoding (temperature 0) needs none.
+        """
+        start, self._requests = self._requests, self._requests + n
+        common = {"temperature": self.temperature, "top_p": self.top_p,
+                  "top_k": self.top_k if self.top_k > 0 else -1, "max_tokens": self.max_new_tokens}
+        if self.temperature == 0:
+            return [dict(common, seed=None) for _ in range(n)]
+        return [dict(common, seed=self.seed + start + i) for i in range(n)]
 
     def _generate_vllm(self, conversations: Sequence[Sequence[dict]]) -> list[str]:
-        outputs = self.llm.chat([list(m) for m in conversations], self._params, use_tqdm=False)
+        params = [self._vllm.SamplingParams(**kw) for kw in self._sampling_kwargs(len(conversations))]
+        outputs = self.llm.chat([list(m) for m in conversations], params, use_tqdm=False)
         return [o.outputs[0].text for o in outputs]
 
     # ------------------------------------------------------------------ public

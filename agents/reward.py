@@ -1,13 +1,13 @@
 """The reward function trainers call: the environment's own reward, scored in a batch."""
 from __future__ import annotations
 
+import threading
 from typing import Any, Sequence
 
 __all__ = ["EnvReward"]
 
-# call k uses seeds base + k * _SEED_STRIDE + i, so calls differ while a run stays reproducible
-_SEED_STRIDE = 1 << 20
-_SEED_MOD = (1 << 31) - 1
+#: the largest batch one call scores: item i of a call uses seed call_seed(k) + i, kept below 2**31 - 1
+MAX_BATCH = 1 << 20
 
 
 class EnvReward:
@@ -29,32 +29,49 @@ class EnvReward:
         env_id: a registered environment id.
         reward_backend: ``"process"`` (default: a local spawn process pool), ``"inline"`` (in the trainer's
             process) or ``"ray"`` (Ray tasks; ``ray.init`` is called only if Ray is not initialised).
-        num_workers: pool size / chunks per batch (default: the CPU count).
-        seed: base seed; call ``k`` scores item ``i`` with seed ``seed + k * 2**20 + i`` (mod 2**31 - 1).
+        num_workers: pool size / chunks per batch (default: the CPU count divided by ``LOCAL_WORLD_SIZE``,
+            the number of training processes on this node).
+        seed: base seed (a non-negative integer). Call ``k`` scores item ``i`` with seed
+            ``call_seed(k) + i``, where ``call_seed(k)`` is hashed from ``(seed, rank, k)`` by numpy's
+            ``SeedSequence``: reproducible, and unrelated across calls and processes (all seeds stay in
+            ``[1, 2**31 - 1)``; a call scores at most ``2**20`` items).
+        rank: this process's rank in a multi-process run, mixed into the seeds so that processes draw
+            independent random numbers (default: the ``RANK`` environment variable that torchrun and
+            ``accelerate launch`` set, 0 when unset).
         budget: the oracle budget for every call (default: the env's, i.e. the budget in ``env_kwargs``).
         name: the name TRL logs the reward under (default: the env id).
         **env_kwargs: environment arguments, e.g. ``rollouts=256``; they set the oracle budget.
 
     Pickling an EnvReward keeps its arguments and call counter, not its pool or env: they are rebuilt lazily.
+    It is safe to call from several threads at once (verl's reward loop does): each call takes its own
+    call number, and the backends never use one environment from two threads at a time.
     """
 
     def __init__(self, env_id: str, *, reward_backend: str = "process", num_workers: int | None = None,
-                 seed: int = 0, budget: int | None = None, name: str | None = None, **env_kwargs: Any) -> None:
+                 seed: int = 0, rank: int | None = None, budget: int | None = None, name: str | None = None,
+                 **env_kwargs: Any) -> None:
+        from ._seeding import process_rank
         from .backends import _check_workers, cached_env, check_backend
         from .data import dumps_kwargs
 
         check_backend(reward_backend)
         if num_workers is not None:
             _check_workers(num_workers)
-        if isinstance(seed, bool) or not isinstance(seed, int):
-            raise ValueError(f"seed={seed!r} must be an integer")
+        if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
+            raise ValueError(f"seed={seed!r} must be a non-negative integer")
+        if rank is None:
+            rank = process_rank()
+        elif isinstance(rank, bool) or not isinstance(rank, int) or rank < 0:
+            raise ValueError(f"rank={rank!r} must be a non-negative integer (or None for the RANK variable)")
         dumps_kwargs(env_kwargs)
         self.env_id = env_id
         self.env_kwargs = dict(env_kwargs)
         self.reward_backend = reward_backend
         self.num_workers = num_workers
         self.seed = seed
+        self.rank = rank
         self.calls = 0
+        self._lock = threading.Lock()
         self.__name__ = name or env_id
         self.last_metrics: dict[str, float] = {}
         self._backend = None
@@ -68,19 +85,22 @@ class EnvReward:
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
         state["_backend"] = None
+        del state["_lock"]
         return state
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
+        self._lock = threading.Lock()
 
     @property
     def backend(self):
         """The scoring backend (created on first use)."""
-        if self._backend is None:
-            from .backends import make_backend
+        with self._lock:  # two threads' first calls must not start two pools
+            if self._backend is None:
+                from .backends import make_backend
 
-            self._backend = make_backend(self.reward_backend, self.num_workers)
-        return self._backend
+                self._backend = make_backend(self.reward_backend, self.num_workers)
+            return self._backend
 
     def close(self) -> None:
         """Release the worker pool (it is also released when this object is collected or at exit)."""
@@ -89,14 +109,23 @@ class EnvReward:
             self._backend = None
 
     def call_seed(self, k: int) -> int:
-        """The base seed of call number ``k`` (item ``i`` of that call is scored with ``call_seed(k) + i``)."""
-        return (self.seed + k * _SEED_STRIDE) % _SEED_MOD
+        """The base seed of call number ``k`` (item ``i`` of that call is scored with ``call_seed(k) + i``).
+
+        Hashed from ``(seed, rank, k)`` with numpy's ``SeedSequence``; in ``[1, 2**31 - 1 - 2**20)``, so the
+        seeds of a whole call stay below ``2**31 - 1``.
+        """
+        from ._seeding import derive_seed
+
+        if isinstance(k, bool) or not isinstance(k, int) or k < 0:
+            raise ValueError(f"call number k={k!r} must be a non-negative integer")
+        return derive_seed(self.seed, self.rank, k, room=MAX_BATCH)
 
     def next_seed(self) -> int:
-        """The base seed of the next call (advances the call counter)."""
-        seed = self.call_seed(self.calls)
-        self.calls += 1
-        return seed
+        """The base seed of the next call (advances the call counter; thread-safe)."""
+        with self._lock:
+            k = self.calls
+            self.calls += 1
+        return self.call_seed(k)
 
     def score(self, states: Sequence[str], completions: Sequence[Any], seed: int | None = None) -> list:
         """The :class:`envs.core.Scored` of each completion against its state (one batch call)."""
@@ -107,6 +136,9 @@ class EnvReward:
                              "completion (the dataset's `state` column)")
         if not states:
             return []
+        if len(states) > MAX_BATCH:
+            raise ValueError(f"got a batch of {len(states)} completions; one call scores at most {MAX_BATCH} "
+                             "(its seeds must stay below 2**31 - 1): split the batch")
         seed = self.next_seed() if seed is None else seed
         texts = [completion_text(c) for c in completions]
         return self.backend.score(self.env_id, self.env_kwargs, list(states), texts, seed, self.budget)

@@ -18,20 +18,40 @@ configuration is needed:
   verl passes back: the oracle judges the answer against it);
 * ``extra_info``: ``{"env_id", "env_kwargs" (JSON string), "state", "index", "split"}``.
 
+Seeds and threads. Each process keeps one :class:`agents.EnvReward` per (env id, env arguments), whose call
+``k`` draws its oracle seeds from ``SeedSequence(REWARDDIAL_SEED, worker, k)`` (``REWARDDIAL_SEED`` is an
+environment variable, default 0). ``worker`` tells the processes that score in parallel apart:
+
+* the ``RANK`` environment variable, where a launcher or verl's worker groups set it;
+* else, inside a named Ray actor, a hash of its name: verl's reward-loop workers are the actors
+  ``reward_loop_worker_<i>``, so worker ``i`` draws the same seeds when the run is repeated;
+* else, inside any other Ray worker process (e.g. ``launch_reward_fn_async`` tasks), the process id: distinct
+  streams, but not reproducible from run to run;
+* else 0: the trainer's own process (verl's naive and batch reward managers).
+
+verl's reward loop calls the synchronous :func:`compute_score` from several threads at once
+(``loop.run_in_executor``); the reward cache, the call counter and the environments are locked, so two
+concurrent calls never share a seed nor an environment.
+
 verl loads this file by its path as a stand-alone module, so it imports the rest of the package absolutely.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import sys
+import threading
 from typing import Any, Sequence
 
 __all__ = ["compute_score", "compute_score_batch", "export_verl", "verl_rows"]
 
 _ABILITY = {"rollouts": "game", "tests": "code", "resolution": "svg"}
 
-# reward callables reused across calls in this process, keyed by (env_id, env_kwargs JSON)
+# reward callables reused across calls in this process, keyed by (env_id, env_kwargs JSON); verl may call from
+# several threads, so the cache is filled under a lock (EnvReward and the backends lock the rest)
 _REWARDS: dict[tuple[str, str], Any] = {}
+_REWARDS_LOCK = threading.Lock()
 
 
 def verl_rows(env_id: str, n: int, *, seed: int = 0, split: str = "train", **env_kwargs: Any) -> list[dict]:
@@ -90,16 +110,50 @@ def _info(extra_info: Any, data_source: Any, ground_truth: Any) -> tuple[str, di
     return env_id, dict(kwargs), state
 
 
+def _base_seed() -> int:
+    value = os.environ.get("REWARDDIAL_SEED", "0")
+    try:
+        seed = int(value)
+    except ValueError:
+        seed = -1
+    if seed < 0:
+        raise ValueError(f"REWARDDIAL_SEED={value!r} must be a non-negative integer (the base seed of the rewards)")
+    return seed
+
+
+def worker_stream() -> int:
+    """The number that sets this process's seeds apart from those of the other reward workers.
+
+    ``RANK`` if set; else a hash of the Ray actor's name inside a named actor (verl's reward-loop workers);
+    else the process id inside another Ray worker process; else 0 (see the module docstring).
+    """
+    from agents._seeding import process_rank
+
+    if os.environ.get("RANK", "").strip():
+        return process_rank()
+    ray = sys.modules.get("ray")  # only if Ray is in use: never import it here
+    if ray is None or not ray.is_initialized():
+        return 0
+    ctx = ray.get_runtime_context()
+    if getattr(getattr(ctx, "worker", None), "mode", None) != getattr(ray, "WORKER_MODE", 1):
+        return 0  # the driver (the trainer's process)
+    name = ctx.get_actor_name() if ctx.get_actor_id() is not None else None
+    if name:
+        return int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "little")
+    return os.getpid()
+
+
 def _reward_for(env_id: str, env_kwargs: dict):
     from agents.data import dumps_kwargs
     from agents.reward import EnvReward
 
     key = (env_id, dumps_kwargs(env_kwargs))
-    reward = _REWARDS.get(key)
-    if reward is None:
-        reward = EnvReward(env_id, reward_backend="inline", seed=int(os.environ.get("REWARDDIAL_SEED", "0")),
-                           **env_kwargs)
-        _REWARDS[key] = reward
+    with _REWARDS_LOCK:
+        reward = _REWARDS.get(key)
+        if reward is None:
+            reward = EnvReward(env_id, reward_backend="inline", seed=_base_seed(), rank=worker_stream(),
+                               **env_kwargs)
+            _REWARDS[key] = reward
     return reward
 
 

@@ -1,5 +1,7 @@
 """agents.LLMPolicy (transformers on CPU; vLLM skipped without a GPU) and agents.evaluate."""
 import re
+import sys
+import types
 
 import pytest
 
@@ -53,6 +55,76 @@ def test_bad_policy_arguments_are_named(tiny_dir):
         policy.generate(["just a string"])
     with pytest.raises(ValueError, match="tokenizer="):
         agents.LLMPolicy(policy.model)
+    for bad in (-2, 1.5, True):
+        with pytest.raises(ValueError, match=f"top_k={bad!r}"):
+            agents.LLMPolicy(tiny_dir, top_k=bad)
+    with pytest.raises(ValueError, match="seed=-1"):
+        agents.LLMPolicy(tiny_dir, seed=-1)
+
+
+class _FakeVLLM:
+    """A stand-in for the vllm module (no GPU here): records what LLMPolicy asks of it."""
+
+    def __init__(self):
+        self.module = types.ModuleType("vllm")
+        self.module.LLM = self._llm
+        self.module.SamplingParams = lambda **kw: dict(kw)
+        self.llm_kwargs = None
+        self.chats = []
+
+    def _llm(self, **kwargs):
+        self.llm_kwargs = kwargs
+        fake = self
+
+        class LLM:
+            def chat(self, messages, sampling_params, use_tqdm=True):
+                fake.chats.append((messages, sampling_params))
+                params = sampling_params if isinstance(sampling_params, list) else [sampling_params] * len(messages)
+                assert len(params) == len(messages)
+                return [types.SimpleNamespace(outputs=[types.SimpleNamespace(text=f"seed {p['seed']}")])
+                        for p in params]
+
+        return LLM()
+
+
+@pytest.fixture
+def fake_vllm(monkeypatch):
+    fake = _FakeVLLM()
+    monkeypatch.setitem(sys.modules, "vllm", fake.module)
+    return fake
+
+
+def test_vllm_requests_get_their_own_seeds_across_calls(fake_vllm):
+    policy = agents.LLMPolicy("some/model", backend="vllm", temperature=0.8, top_p=0.9, top_k=0,
+                              max_new_tokens=7, seed=10, dtype="bfloat16")
+    assert fake_vllm.llm_kwargs == {"model": "some/model", "tokenizer": None, "seed": 10, "dtype": "bfloat16"}
+    # identical conversations in one batch are separate requests with separate seeds
+    assert policy.generate([CONV, CONV, CONV]) == ["seed 10", "seed 11", "seed 12"]
+    messages, params = fake_vllm.chats[0]
+    assert messages == [CONV] * 3 and isinstance(params, list) and len(params) == 3
+    assert params[0] == {"temperature": 0.8, "top_p": 0.9, "top_k": -1, "max_tokens": 7, "seed": 10}
+    # the next call goes on from there instead of re-seeding
+    assert policy.generate([CONV, CONV]) == ["seed 13", "seed 14"]
+    assert policy(CONV) == "seed 15"
+
+
+def test_vllm_greedy_and_top_k_settings(fake_vllm):
+    policy = agents.LLMPolicy("some/model", backend="vllm", temperature=0.0, top_k=-1, tokenizer="some/tok")
+    assert fake_vllm.llm_kwargs["tokenizer"] == "some/tok"
+    policy.generate([CONV, CONV])
+    params = fake_vllm.chats[0][1]
+    assert [p["temperature"] for p in params] == [0.0, 0.0] and [p["seed"] for p in params] == [None, None]
+    assert params[0]["top_k"] == -1
+    policy = agents.LLMPolicy("some/model", backend="vllm", top_k=20)
+    policy.generate([CONV])
+    assert fake_vllm.chats[-1][1][0]["top_k"] == 20
+
+
+def test_vllm_refuses_a_tokenizer_object(fake_vllm):
+    tokenizer = _tiny_model.build_tokenizer()
+    with pytest.raises(ValueError, match="path or hub id as tokenizer="):
+        agents.LLMPolicy("some/model", backend="vllm", tokenizer=tokenizer)
+    assert fake_vllm.llm_kwargs is None  # refused before loading anything
 
 
 def _has_gpu():
@@ -104,6 +176,18 @@ def test_evaluate_metrics_on_the_toy_env(reply, format_rate, illegal_rate):
         assert m["mean_reward"] == pytest.approx(-0.1)
     with pytest.raises(ValueError, match="episodes=0"):
         agents.evaluate(TOY, policy, 0)
+
+
+@pytest.mark.parametrize("drop", [1, -1])
+def test_evaluate_refuses_a_policy_that_returns_the_wrong_number_of_replies(drop):
+    class Miscounting(Scripted):
+        def generate(self, conversations):
+            replies = super().generate(conversations)
+            return replies[:drop] if drop > 0 else replies + replies[:1]
+
+    with pytest.raises(ValueError, match="returned 1 replies for 3 conversations" if drop > 0
+                       else "returned 4 replies for 3 conversations"):
+        agents.evaluate(TOY, Miscounting("<answer>A</answer>"), 3, progress=False, flips=4)
 
 
 def _first_empty_point(prompt):

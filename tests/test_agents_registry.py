@@ -30,14 +30,16 @@ def test_dataset_reward_and_verl_agree_with_the_env(env_id):
         completions += answers
     reward = agents.EnvReward(env_id, reward_backend="inline", seed=5, **kwargs)
     got = reward(completions=completions, state=states, env_id=[env_id] * len(states))
-    expected = [s.reward for s in env.score_completions(states, completions, seed=5)]
+    expected = [s.reward for s in env.score_completions(states, completions, seed=reward.call_seed(0))]
     assert got == pytest.approx(expected)
     assert all(isinstance(r, float) for r in got)
     rows = verl.verl_rows(env_id, 1, seed=0, **kwargs)
+    on_verl = verl._reward_for(env_id, kwargs)  # the EnvReward verl's calls go through in this process
     for text in completions[:3]:
-        res = verl.compute_score(rows[0]["data_source"], text, rows[0]["reward_model"]["ground_truth"],
-                                 rows[0]["extra_info"])
-        ref = env.score_completions([rows[0]["extra_info"]["state"]], [text])[0]
+        k = on_verl.calls
+        res = verl.compute_score(data_source=rows[0]["data_source"], solution_str=text,
+                                 ground_truth=rows[0]["reward_model"]["ground_truth"],
+                                 extra_info=rows[0]["extra_info"])
+        ref = env.score_completions([rows[0]["extra_info"]["state"]], [text], seed=on_verl.call_seed(k))[0]
         assert (res["format_ok"], res["legal"]) == (float(ref.format_ok), float(ref.legal))
-        if not ref.legal:  # no oracle call: the score does not depend on the seed
-            assert res["score"] == pytest.approx(ref.reward)
+        assert res["score"] == pytest.approx(ref.reward)

@@ -1,12 +1,16 @@
 """agents.EnvReward: TRL's reward contract, seeds, pickling, metrics hooks, and the local process pool."""
 import gc
+import os
 import pickle
+import threading
+import time
 
 import gymnasium as gym
 import pytest
 
 import agents
-from agents.backends import _chunks, make_backend
+from agents.backends import _check_workers, _chunks, cached_env, make_backend
+from agents.reward import MAX_BATCH
 
 TOY = "ToyCoins-LLM-v0"
 COMPLETIONS = ["<answer>A</answer>", "no answer here", "<answer>Z</answer>",
@@ -31,14 +35,130 @@ def test_rewards_are_the_envs_rewards(data):
     reward = agents.EnvReward(TOY, reward_backend="inline", seed=7, flips=8)
     got = reward(prompts=[None] * 6, completions=COMPLETIONS, state=states, env_id=[TOY] * 6,
                  env_kwargs=[ds["env_kwargs"][0]] * 6, trainer_state=None)
-    assert got == pytest.approx(_expected(states, COMPLETIONS, seed=7, flips=8))
+    assert got == pytest.approx(_expected(states, COMPLETIONS, seed=reward.call_seed(0), flips=8))
     assert got[1] == pytest.approx(-0.1)  # malformed
     assert got[2] == pytest.approx(-0.9)  # well-formed, illegal
     assert reward.__name__ == TOY
     # the next call uses other seeds, reproducibly
     second = reward(completions=COMPLETIONS, state=states)
     assert reward.calls == 2
-    assert second == pytest.approx(_expected(states, COMPLETIONS, seed=7 + 2**20, flips=8))
+    assert second == pytest.approx(_expected(states, COMPLETIONS, seed=reward.call_seed(1), flips=8))
+    assert reward.call_seed(1) != reward.call_seed(0)
+
+
+def test_call_seeds_of_calls_and_ranks_never_fall_onto_each_other(monkeypatch):
+    monkeypatch.delenv("RANK", raising=False)
+    reward = agents.EnvReward(TOY, reward_backend="inline", seed=7, flips=8)
+    assert reward.rank == 0
+    monkeypatch.setenv("RANK", "1")  # what torchrun / accelerate launch set in the second process
+    other = agents.EnvReward(TOY, reward_backend="inline", seed=7, flips=8)
+    assert other.rank == 1
+    calls = 4096
+    bases = [reward.call_seed(k) for k in range(calls)] + [other.call_seed(k) for k in range(calls)]
+    # the old stride seed + k * 2**20 (mod 2**31 - 1) put call 2048 one seed after call 0
+    assert abs(reward.call_seed(2048) - reward.call_seed(0)) >= MAX_BATCH
+    assert len(set(bases)) == len(bases)  # no two calls, on one rank or two, share a base seed
+    assert len({b - a for a, b in zip(bases[:calls], bases[1:calls])}) > 1  # no fixed stride
+    # every item seed of a full call stays a positive 31-bit integer
+    assert all(1 <= b and b + MAX_BATCH - 1 < 2**31 - 1 for b in bases)
+    # reproducible: the same (seed, rank) gives the same seeds; rank= overrides RANK
+    assert agents.EnvReward(TOY, reward_backend="inline", seed=7, rank=0, flips=8).call_seed(5) == reward.call_seed(5)
+    assert other.call_seed(0) != reward.call_seed(0)
+
+
+def test_bad_seed_rank_and_batch_are_refused(monkeypatch, data):
+    _, states = data
+    with pytest.raises(ValueError, match="seed=-1"):
+        agents.EnvReward(TOY, reward_backend="inline", seed=-1)
+    with pytest.raises(ValueError, match="rank=-2"):
+        agents.EnvReward(TOY, reward_backend="inline", rank=-2)
+    monkeypatch.setenv("RANK", "gpu0")
+    with pytest.raises(ValueError, match="RANK='gpu0'"):
+        agents.EnvReward(TOY, reward_backend="inline")
+    monkeypatch.delenv("RANK")
+    reward = agents.EnvReward(TOY, reward_backend="inline", flips=8)
+    with pytest.raises(ValueError, match=f"at most {MAX_BATCH}"):
+        reward.score(states[:1] * (MAX_BATCH + 1), ["x"] * (MAX_BATCH + 1))
+    assert reward.calls == 0
+
+
+def _watch_env(monkeypatch, env_kwargs):
+    """Record the seed of every scoring call of the cached env, and the most threads inside it at once."""
+    env = cached_env(TOY, env_kwargs)
+    inner = env.score_completions
+    seen = {"seeds": [], "inside": 0, "most": 0}
+    guard = threading.Lock()
+
+    def score_completions(states, completions, *, seed=0, budget=None):
+        with guard:
+            seen["inside"] += 1
+            seen["most"] = max(seen["most"], seen["inside"])
+            seen["seeds"].append(seed)
+        time.sleep(0.02)  # a slow oracle: another thread would get in now if nothing kept it out
+        try:
+            return inner(states, completions, seed=seed, budget=budget)
+        finally:
+            with guard:
+                seen["inside"] -= 1
+
+    monkeypatch.setattr(env, "score_completions", score_completions)
+    return seen
+
+
+def _slow_call_seed(monkeypatch, reward):
+    inner = reward.call_seed
+
+    def call_seed(k):
+        time.sleep(0.01)  # widen the window between reading and advancing the call counter
+        return inner(k)
+
+    monkeypatch.setattr(reward, "call_seed", call_seed)
+    return inner
+
+
+def test_concurrent_calls_get_distinct_seeds_and_never_share_the_env(monkeypatch, data):
+    _, states = data
+    reward = agents.EnvReward(TOY, reward_backend="inline", seed=11, flips=8)
+    seen = _watch_env(monkeypatch, {"flips": 8})
+    call_seed = _slow_call_seed(monkeypatch, reward)
+    n = 6
+    start = threading.Barrier(n)
+    results = [None] * n
+
+    def work(j):
+        start.wait()
+        results[j] = reward(completions=COMPLETIONS, state=states)
+
+    threads = [threading.Thread(target=work, args=(j,)) for j in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert reward.calls == n
+    assert sorted(seen["seeds"]) == sorted(call_seed(k) for k in range(n))
+    assert seen["most"] == 1
+    # each call's rewards are the env's rewards with that call's seeds
+    expected = [_expected(states, COMPLETIONS, seed=call_seed(k), flips=8) for k in range(n)]
+    assert sorted(results) == sorted(expected)
+
+
+def test_default_pool_size_is_this_processs_share_of_the_node(monkeypatch):
+    monkeypatch.setattr(os, "cpu_count", lambda: 8)
+    monkeypatch.delenv("LOCAL_WORLD_SIZE", raising=False)
+    assert _check_workers(None) == 8
+    monkeypatch.setenv("LOCAL_WORLD_SIZE", "4")  # 4 training processes on this node (accelerate launch)
+    assert _check_workers(None) == 2
+    backend = make_backend("process")  # the pool starts its workers on first use only
+    try:
+        assert backend.num_workers == 2
+    finally:
+        backend.close()
+    monkeypatch.setenv("LOCAL_WORLD_SIZE", "16")
+    assert _check_workers(None) == 1
+    assert _check_workers(3) == 3  # an explicit size wins
+    monkeypatch.setenv("LOCAL_WORLD_SIZE", "0")
+    with pytest.raises(ValueError, match="LOCAL_WORLD_SIZE='0'"):
+        _check_workers(None)
 
 
 def test_budget_comes_from_env_kwargs_and_other_envs_rows_are_skipped(data):

@@ -6,6 +6,7 @@ import pytest
 
 import _tiny_model
 import agents
+from agents import trl_env
 from agents.trl_env import TextGameEnvironment
 
 GOMOKU = "Gomoku9x9-LLM-v0"
@@ -42,6 +43,48 @@ def test_factory_builds_independent_instances():
     assert isinstance(a, TextGameEnvironment) and a is not b and a._seed != b._seed
     with pytest.raises(ValueError, match="Nope-LLM-v0"):
         agents.environment_factory("Nope-LLM-v0")
+    with pytest.raises(ValueError, match="seed=-3"):
+        agents.environment_factory(TOY, seed=-3)
+
+
+def test_instances_of_different_ranks_get_different_seeds(monkeypatch):
+    factory = agents.environment_factory(TOY, seed=4, flips=4)
+    seeds = {}
+    for rank in ("0", "1"):
+        monkeypatch.setenv("RANK", rank)  # one process per GPU: each builds instances 0, 1, 2... of its own
+        monkeypatch.setattr(trl_env, "_built", {"n": 0})
+        seeds[rank] = [factory()._seed for _ in range(3)]
+    assert len(set(seeds["0"]) | set(seeds["1"])) == 6
+    assert seeds["1"] == [trl_env.instance_seed(4, k, rank=1) for k in range(3)]
+    # the seeds of an instance's resets (base + r) stay positive 31-bit integers
+    assert all(1 <= s < 2**31 - 1 - 2**20 for s in seeds["0"] + seeds["1"])
+
+
+def _after_trl(row, returned):
+    """The prompt TRL 1.16 generates from (GRPOTrainer._generate_and_score_completions): reset()'s string is
+    appended to the last turn; None leaves the prompt as it is."""
+    prompt = row["prompt"]
+    if returned is None:
+        return prompt
+    return prompt[:-1] + [{**prompt[-1], "content": prompt[-1]["content"] + returned}]
+
+
+def test_reset_does_not_repeat_the_observation_the_row_already_holds():
+    filled = agents.make_dataset(TOY, 2, seed=5, flips=4)  # user_turn=True: the user turn shows the coins
+    empty = agents.make_dataset(TOY, 2, seed=5, user_turn=False, flips=4)
+    env = TextGameEnvironment(TOY, flips=4)
+    for i in range(2):
+        board = filled[i]["prompt"][-1]["content"]
+        assert board.strip()
+        assert env.reset(**filled[i]) is None  # TRL skips a None: the board is shown once
+        assert _after_trl(filled[i], None) == filled[i]["prompt"]
+        returned = env.reset(**empty[i])  # the empty user turn is filled by reset
+        assert returned == board
+        assert _after_trl(empty[i], returned) == filled[i]["prompt"]
+    # a user turn with the user's own text gets the board after a blank line
+    own = dict(filled[0], prompt=filled[0]["prompt"][:-1] + [{"role": "user", "content": "Choose well."}])
+    returned = env.reset(**own)
+    assert _after_trl(own, returned)[-1]["content"] == "Choose well.\n\n" + filled[0]["prompt"][-1]["content"]
 
 
 @pytest.mark.slow
