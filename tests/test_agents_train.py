@@ -1,4 +1,4 @@
-"""Two real GRPOTrainer steps on CPU with a tiny model, on Gomoku9x9-LLM-v0 and the toy environment.
+"""Two real GRPOTrainer steps on CPU with a tiny model, on both Gomoku ids and the toy environment.
 
 The tiny model (2-layer Qwen2, hidden size 32, tokenizer trained here; nothing downloaded) has whole
 answers such as "<answer>E5</answer>" among its tokens, so the completions it samples in training mix legal,
@@ -17,7 +17,8 @@ from envs.core import completion_text
 
 os.environ.setdefault("TRL_EXPERIMENTAL_SILENCE", "1")
 
-CASES = {"Gomoku9x9-LLM-v0": {"rollouts": 16}, "ToyCoins-LLM-v0": {"flips": 8, "coins": 26}}
+CASES = {"Gomoku9x9-LLM-v0": {"rollouts": 16}, "Gomoku15x15-LLM-v0": {"rollouts": 16},
+         "ToyCoins-LLM-v0": {"flips": 8, "coins": 26}}
 NUM_GEN = 4
 
 
