@@ -219,6 +219,6 @@ def test_registered_env_kwargs_key_the_cache(tmp_path):
     assert run_study(TOY_ID, env_kwargs={"laplace": True}, **args).truth_info["computed"] == 8
     # the defaults are part of the key: naming a default is the same configuration
     res = run_study(TOY_ID, env_kwargs={"laplace": False}, **args)
-    assert res.truth_info["computed"] == 0 and res.config["env_kwargs"]["coins"] == 4
+    assert res.truth_info["computed"] == 0 and res.config["env_kwargs"] == {"laplace": False}
     with pytest.raises(ValueError, match="env_kwargs applies to an environment id"):
         run_study(toy_env.ToyCoinsEnv(), env_kwargs={"laplace": True}, **args)

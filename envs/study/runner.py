@@ -165,8 +165,7 @@ def _make_env(env_id: Any, env_kwargs: dict | None):
         spec = gym.spec(env_id)
         env = gym.make(env_id, **kwargs).unwrapped
         name = env_id
-        # the defaults too, so that a changed default is a new cache key rather than a stale truth
-        kwargs = {**_constructor_defaults(type(env)), **(spec.kwargs or {}), **kwargs}
+        kwargs = {**(spec.kwargs or {}), **kwargs}
     else:
         if kwargs:
             raise ValueError("env_kwargs applies to an environment id, not to an environment object; build "
@@ -463,7 +462,9 @@ def run_study(
         pairs = [(s, a) for s, c in zip(state_list, cands) for a in c]
 
         # ---- truth (cached on disk)
-        key_args = (name, version, kwargs, budget_name)
+        # the constructor's defaults too, so that naming a default is the same key and a changed default a
+        # new one (rather than a stale truth)
+        key_args = (name, version, {**_constructor_defaults(type(env)), **kwargs}, budget_name)
         if kind == "auto":
             getter = _Truth(env, "exact", None, cache, key_args, progress)
             try:
