@@ -6,8 +6,10 @@
 Figures printed:
 
 1. uniform-random playouts per second on one core (the numba playout kernel, single-threaded), on empty
-   and mid-game 9x9 and 15x15 boards, next to a pure-Python playout of the kind popular AlphaZero-Gomoku
-   projects use (a board class that rescans the stones for a winner after every move), and their ratio;
+   and mid-game 9x9 and 15x15 boards, next to two references measured in the same run: a tight C loop
+   (``benchmarks/c_playout.c``, compiled here with ``cc -O3 -march=native``; skipped without a C compiler)
+   and a pure-Python playout of the kind popular AlphaZero-Gomoku projects use (a board class that rescans
+   the stones for a winner after every move), and the ratios;
 2. the time from process start to the first flat Monte Carlo estimate in a new process whose numba cache
    is warm (a subprocess: ``import envs.gomoku.oracle; flat_mc(...)``);
 3. 512 (position, move) queries at rollouts=256 on 9x9 through ``flat_mc`` with every core and with one
@@ -19,8 +21,10 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 
 import numpy as np
@@ -108,24 +112,52 @@ def numba_rate(board: np.ndarray, to_move: int, n: int, repeats: int = 3) -> flo
     return n / best
 
 
+def build_c_reference(workdir: str) -> str | None:
+    """Compile ``c_playout.c`` into ``workdir``; the executable's path, or None without a C compiler."""
+    cc = shutil.which(os.environ.get("CC", "cc")) or shutil.which("gcc")
+    if cc is None:
+        return None
+    exe = os.path.join(workdir, "c_playout")
+    src = os.path.join(ROOT, "benchmarks", "c_playout.c")
+    subprocess.run([cc, "-O3", "-march=native", "-o", exe, src], check=True)
+    return exe
+
+
+def c_rate(exe: str, board: np.ndarray, to_move: int, n: int, repeats: int = 3) -> float:
+    """Playouts per CPU second of the C reference (best of ``repeats`` runs of ``n`` playouts)."""
+    cells = "".join(str(int(v)) for v in board.ravel())
+    best = float("inf")
+    for _ in range(repeats):
+        out = subprocess.run([exe, str(board.shape[0]), str(to_move), cells, str(n)], check=True,
+                             capture_output=True, text=True)
+        best = min(best, float(out.stdout.split()[0]))
+    return n / best
+
+
 def midgame(size: int, n_stones: int, seed: int) -> tuple[np.ndarray, int]:
     return rules.board_from_moves(size, positions.selfplay_moves(size, n_stones, seed))
 
 
 def section_playouts(quick: bool) -> None:
-    print("1. Uniform-random playouts per second per core (single-threaded, CPU time of this process)")
-    print(f"   {'board':<28}{'numba':>12}{'pure Python':>14}{'ratio':>10}   target")
-    for size, stones in ((9, 0), (9, 20), (15, 0), (15, 50)):
-        board, to_move = (np.zeros((size, size), np.int8), 1) if stones == 0 else midgame(size, stones, 7)
-        rate = numba_rate(board, to_move, 100_000 if quick else 400_000)
-        states = {int(m): int(board.flat[m]) for m in np.flatnonzero(board.ravel())}
-        py = python_rate(size, states, to_move, 1.0 if quick else 3.0)
-        label = f"{size}x{size} " + ("empty" if stones == 0 else f"mid-game ({stones} stones)")
-        target = ""
-        if stones == 0:
-            ok = rate >= TARGETS[size]
-            target = f">= {TARGETS[size] // 1000}k: {'met' if ok else 'MISSED'}"
-        print(f"   {label:<28}{rate:>12,.0f}{py:>14,.0f}{rate / py:>9,.0f}x   {target}")
+    print("1. Uniform-random playouts per second per core (single-threaded, CPU time of each process)")
+    with tempfile.TemporaryDirectory() as tmp:
+        exe = build_c_reference(tmp)
+        if exe is None:
+            print("   (no C compiler found: the C reference column is skipped)")
+        print(f"   {'board':<28}{'numba':>11}{'C':>11}{'numba/C':>9}{'pure Python':>13}{'numba/Py':>10}   target")
+        for size, stones in ((9, 0), (9, 20), (15, 0), (15, 50)):
+            board, to_move = (np.zeros((size, size), np.int8), 1) if stones == 0 else midgame(size, stones, 7)
+            n = 100_000 if quick else 400_000
+            rate = numba_rate(board, to_move, n)
+            c = c_rate(exe, board, to_move, n) if exe else float("nan")
+            states = {int(m): int(board.flat[m]) for m in np.flatnonzero(board.ravel())}
+            py = python_rate(size, states, to_move, 1.0 if quick else 3.0)
+            label = f"{size}x{size} " + ("empty" if stones == 0 else f"mid-game ({stones} stones)")
+            target = ""
+            if stones == 0:
+                ok = rate >= TARGETS[size]
+                target = f">= {TARGETS[size] // 1000}k: {'met' if ok else 'MISSED'}"
+            print(f"   {label:<28}{rate:>11,.0f}{c:>11,.0f}{rate / c:>8.2f}x{py:>13,.0f}{rate / py:>9,.0f}x   {target}")
 
 
 def section_cold_start() -> None:
