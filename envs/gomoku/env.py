@@ -331,9 +331,7 @@ class GomokuEnv(TextEnv):
             exact = bool(rules.makes_five(s.board, m, s.to_move, self.exact5))
             if not exact and estimator == "uct" and e == 0.0 and v == 0.0:
                 # UCT proves one ply: a move that leaves the opponent a five is worth exactly 0
-                after = s.board.copy()
-                after.flat[m] = s.to_move
-                exact = len(rules.winning_moves(after, s.opponent, self.exact5)) > 0
+                exact = self._proven_value(s, m) == 0.0
             out.append(Estimate(float(v), 0.0 if exact else float(e), int(budget), exact))
         return out
 
