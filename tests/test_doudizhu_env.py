@@ -213,3 +213,19 @@ def test_state_strings_are_validated():
     s = "ddz:strict:3345K:66QA2:B:44"
     assert encode_state(decode_state(s)) == s
     assert parse_cards("3 3") == (2,) + (0,) * 14
+
+
+def test_rewarddial_play_lets_a_person_play_a_game(monkeypatch, capsys):
+    import io
+    import sys
+
+    from envs.cli import main
+
+    env = make(mode="game")
+    _, info = env.reset(seed=4)
+    first = info["legal_actions"][0]
+    moves = f"{first}\npass\npass\nquit\n"  # a pass may be illegal: the env says so and asks again
+    monkeypatch.setattr(sys, "stdin", io.StringIO(moves))
+    assert main(["play", ENV_ID, "--seed", "4", "--set", "mode=game", "--set", "rollouts=16"]) == 0
+    out = capsys.readouterr().out
+    assert "Your hand" in out and f"action {first}" in out

@@ -271,17 +271,29 @@ def gen_ws(h, prev, flags, out_c, out_m, ws):
     """:func:`gen_k` with a caller's scratch array ``ws`` (64 int64; no allocation)."""
     c = ws[48:63]
     mx = 0
+    n1 = 0  # ranks 3..A holding a card, a pair, a trio
+    n2 = 0
+    n3 = 0
     for i in range(N_RANKS):
         v = (h >> (4 * i)) & 15
         c[i] = v
         if v > mx:
             mx = v
+        if i <= ACE and v > 0:
+            n1 += 1
+            if v >= 2:
+                n2 += 1
+                if v >= 3:
+                    n3 += 1
     n = 0
     if prev == 0:
         for t in range(SOLO, ROCKET + 1):
-            if mx < 3 and (t == TRIO or t == TRIO_SOLO or t == TRIO_PAIR or t >= PLANE) and t != ROCKET:
+            if mx < 3 and (t == TRIO or t == TRIO_SOLO or t == TRIO_PAIR):
                 continue
-            if mx < 2 and t == PAIR_CHAIN:
+            if (t == STRAIGHT and n1 < 5) or (t == PAIR_CHAIN and n2 < 3) or (
+                    (t == PLANE or t == PLANE_SOLO or t == PLANE_PAIR) and n3 < 2):
+                continue
+            if mx < 4 and (t == BOMB or t == FOUR_TWO_SOLO or t == FOUR_TWO_PAIR):
                 continue
             n = _gen_type(c, t, -1, -1, flags, out_c, out_m, n, ws)
         return n
@@ -664,14 +676,10 @@ def _search(h0, h1, tm, prev, flags, perfect, mult0, mult1, size1, keys, vals, c
                             result = 1.0
                             break
                 if not done:
-                    # the most forcing plays first: fewest replies for the opponent, then the most cards
-                    o = b if t == 0 else a
+                    # the plays with the most cards first (they shorten the game), the pass last
                     for i in range(off, off + n):
-                        if buf_m[i] == 0:
-                            replies = 1 << 12
-                        else:
-                            replies = gen_ws(o, buf_m[i], flags, buf_c[off + n:], buf_m[off + n:], ws)
-                        order[i] = ((replies * 32 + (31 - n_cards_k(buf_c[i]))) << 20) | (i - off)
+                        last = 1 if buf_m[i] == 0 else 0
+                        order[i] = ((last * 32 + (31 - n_cards_k(buf_c[i]))) << 20) | (i - off)
                     order[off:off + n].sort()
         else:
             # a child's value ``ret`` (for the child's mover) has come back

@@ -42,7 +42,7 @@ from functools import lru_cache
 import numpy as np
 
 from . import _kernels as K
-from .cards import N_RANKS, RANK_NAMES, check_hand, format_cards, pack, unpack
+from .cards import N_RANKS, RANK_NAMES, check_hand, format_cards, pack
 
 __all__ = [
     "TYPE_NAMES", "RULES", "Play", "PASS_PLAY", "legal_plays", "classify", "beats", "rule_flags",
@@ -114,13 +114,23 @@ PASS_PLAY = Play(K.PASS, 0, 0, (0,) * N_RANKS)
 def play_from_meta(cards_packed: int, meta: int) -> Play:
     if meta == 0:
         return PASS_PLAY
-    return Play(int(meta) >> 9, int(meta) & 15, (int(meta) >> 4) & 31, unpack(int(cards_packed)))
+    return Play(meta >> 9, meta & 15, (meta >> 4) & 31, tuple((cards_packed >> s) & 15 for s in _SHIFTS))
+
+
+_SHIFTS = tuple(range(0, 4 * N_RANKS, 4))
+
+
+_SMALL = 1024
 
 
 def _gen(h: int, prev_meta: int, flags: int) -> tuple[np.ndarray, np.ndarray]:
-    out_c = np.empty(K.BUF, np.int64)
-    out_m = np.empty(K.BUF, np.int64)
+    out_c = np.empty(_SMALL, np.int64)
+    out_m = np.empty(_SMALL, np.int64)
     n = K.gen_k(np.int64(h), np.int64(prev_meta), np.int64(flags), out_c, out_m)
+    if n > _SMALL:  # a large hand: again, with room for every play of the deck
+        out_c = np.empty(K.BUF, np.int64)
+        out_m = np.empty(K.BUF, np.int64)
+        n = K.gen_k(np.int64(h), np.int64(prev_meta), np.int64(flags), out_c, out_m)
     return out_c[:n], out_m[:n]
 
 

@@ -9,7 +9,7 @@
 Both search the game tree depth-first with a memo keyed by a compact integer: the two hands as indices
 among the sub-multisets of the root's hands, the side to move and the play to beat (type, length, main
 rank). Minimax stops at the first winning play of a position, tries the plays already known to win
-first (enhanced transposition cutoff), then the most forcing plays (fewest replies for the opponent).
+first (enhanced transposition cutoff), then the plays with the most cards, the pass last.
 
 Size limits (the random-play tree has no cut-offs): minimax up to :data:`MINIMAX_MAX_CARDS` cards in the
 two hands together, random play up to :data:`RANDOM_MAX_CARDS`.
