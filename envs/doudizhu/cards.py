@@ -21,8 +21,6 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
-
 __all__ = [
     "N_RANKS", "RANK_NAMES", "RANK_CHARS", "DECK", "hand_from_chars", "hand_to_chars", "format_cards",
     "parse_cards", "pack", "unpack", "n_cards", "check_hand", "is_pass_text",
@@ -132,7 +130,3 @@ def parse_cards(text: str) -> tuple[int, ...] | None:
     if sum(counts) == 0:
         return None
     return tuple(counts)
-
-
-def counts_array(counts) -> np.ndarray:
-    return np.asarray(counts, dtype=np.int64)

@@ -46,7 +46,7 @@ def _check_sizes(hand_size: Any) -> tuple[int, int]:
     if _is_int(hand_size):
         hand_size = (int(hand_size), int(hand_size))
     ok = (isinstance(hand_size, (tuple, list)) and len(hand_size) == 2 and all(_is_int(s) for s in hand_size)
-          and all(1 <= s <= MAX_HAND for s in hand_size) and hand_size[0] <= 17 + 3 and sum(hand_size) <= 54)
+          and all(1 <= s <= MAX_HAND for s in hand_size))
     if not ok:
         raise ValueError(f"hand_size={hand_size!r} must be an integer 1..{MAX_HAND} (both hands) or a pair "
                          f"(mover, opponent) of such integers, e.g. hand_size=5 or hand_size=(4, 6); the full "
