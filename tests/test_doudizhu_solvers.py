@@ -182,3 +182,41 @@ def test_oracle_validates_queries():
     with pytest.raises(ValueError, match="DdzState"):
         oracle.flat_mc(["x"], [play], 8, [1])
     assert isinstance(state, DdzState)
+
+
+def _fork_child_values(seed):
+    state = endgames.deal(np.random.default_rng(seed), (5, 5))
+    plays = state.legal()
+    v, _ = oracle.flat_mc([state] * len(plays), plays, 64, np.arange(len(plays)))
+    u, _ = oracle.uct([state] * len(plays), plays, 64, np.arange(len(plays)))
+    return v.tolist() + u.tolist()
+
+
+@pytest.mark.slow
+def test_batches_work_in_a_process_forked_after_the_thread_pool_started():
+    """GNU OpenMP is not fork-safe: a forked child runs its batches on one thread, with the same results."""
+    import multiprocessing
+
+    want = [_fork_child_values(s) for s in range(3)]  # starts numba's thread pool in this process
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        got = pool.map_async(_fork_child_values, range(3)).get(timeout=120)
+    assert got == want
+
+
+def test_a_new_process_loads_the_solvers_from_the_cache():
+    """The solvers are not recursive (numba cannot cache recursive functions): a new process loads them."""
+    import os
+    import subprocess
+    import sys
+
+    solvers.state_value(decode_state("ddz:strict:3345:66Q:A:-"), True)
+    code = ("from envs.doudizhu import solvers, _kernels as K\n"
+            "from envs.doudizhu.state import decode_state\n"
+            "solvers.state_value(decode_state('ddz:strict:3345:66Q:A:-'), True)\n"
+            "st = K.state_value_k.stats\n"
+            "print(sum(st.cache_hits.values()), sum(st.cache_misses.values()))\n")
+    repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    out = subprocess.run([sys.executable, "-c", code], cwd=repo, capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONPATH": repo})
+    hits, misses = map(int, out.stdout.split())
+    assert hits >= 1 and misses == 0
