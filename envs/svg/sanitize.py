@@ -42,6 +42,9 @@ ALLOWED = frozenset({
 HREF_OK = frozenset({"use", "linearGradient", "radialGradient", "textPath"})
 _URL = re.compile(r"url\s*\(([^)]*)\)", re.IGNORECASE)
 _NUM = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+_HSL = re.compile(r"hsla?\(\s*([-+\d.eE]+)(?:deg)?[\s,]+([\d.eE]+)%[\s,]+([\d.eE]+)%\s*(?:[,/]\s*([\d.eE]+%?))?\s*\)",
+                  re.IGNORECASE)
+_COLOUR_PROPS = frozenset({"fill", "stroke", "stop-color", "flood-color", "lighting-color", "color"})
 _STYLE_BLOCK = ("filter", "behavior", "-moz-binding", "@import", "expression", "src")
 
 
@@ -118,6 +121,46 @@ def _clean_url_value(value: str) -> str | None:
     return value
 
 
+def _hsl_to_rgb(m: re.Match) -> str:
+    h = (float(m.group(1)) % 360) / 360
+    sat = min(1.0, max(0.0, float(m.group(2)) / 100))
+    light = min(1.0, max(0.0, float(m.group(3)) / 100))
+
+    def hue(t: float) -> float:
+        t %= 1
+        q = light * (1 + sat) if light < 0.5 else light + sat - light * sat
+        p = 2 * light - q
+        if t < 1 / 6:
+            return p + (q - p) * 6 * t
+        if t < 1 / 2:
+            return q
+        if t < 2 / 3:
+            return p + (q - p) * (2 / 3 - t) * 6
+        return p
+
+    r, g, b = (int(round(255 * hue(h + o))) for o in (1 / 3, 0, -1 / 3))
+    alpha = m.group(4)
+    if alpha is None:
+        return f"rgb({r},{g},{b})"
+    a = float(alpha[:-1]) / 100 if alpha.endswith("%") else float(alpha)
+    return f"rgba({r},{g},{b},{min(1.0, max(0.0, a)):g})"
+
+
+def normalise_colour(value: str) -> str:
+    """A paint value the renderer understands: ``hsl()``/``hsla()`` as ``rgb()``/``rgba()``, names in lower case."""
+    v = value.strip()
+    if "hsl" in v.lower():
+        try:
+            return _HSL.sub(_hsl_to_rgb, v)
+        except (ValueError, OverflowError):
+            return v
+    if v.lower() == "transparent":
+        return "rgba(0,0,0,0)"
+    if v.isalpha():
+        return v.lower() if v.lower() != "currentcolor" else "currentColor"
+    return v
+
+
 def _clean_style(style: str, removed: list[str]) -> str:
     keep = []
     for decl in style.split(";"):
@@ -131,6 +174,8 @@ def _clean_style(style: str, removed: list[str]) -> str:
         if _clean_url_value(value) is None:
             removed.append(f"style:{low}:url")
             continue
+        if low in _COLOUR_PROPS:
+            value = normalise_colour(value)
         keep.append(f"{name.strip()}:{value.strip()}")
     return ";".join(keep)
 
@@ -222,6 +267,8 @@ def _strip(root: Any, removed: list[str]) -> None:
             elif _clean_url_value(value) is None:
                 removed.append(f"{ename}@{aname}:url")
                 del el.attrib[key]
+            elif low in _COLOUR_PROPS:
+                el.set(key, normalise_colour(value))
 
 
 def _root_viewbox(root: Any) -> tuple[float, float, float, float]:
