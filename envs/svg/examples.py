@@ -208,3 +208,196 @@ EXAMPLES["dashed_square"] = {
         ("filled_square", H + 'viewBox="0 0 100 100"><rect x="10" y="10" width="80" height="80" fill="black"/></svg>'),
     ],
 }
+
+EXAMPLES["no_entry"] = {
+    "correct": [
+        H + 'viewBox="0 0 100 100"><circle cx="50" cy="50" r="42" fill="white" stroke="red" stroke-width="10"/>'
+            '<line x1="20" y1="20" x2="80" y2="80" stroke="red" stroke-width="10"/></svg>',
+        H + 'viewBox="0 0 200 200"><g stroke="#d32f2f" stroke-width="18" fill="none"><circle cx="100" cy="100" '
+            'r="85"/><path d="M40 40 L160 160"/></g></svg>',
+        H + 'viewBox="-50 -50 100 100"><circle r="44" fill="none" stroke="rgb(220,0,0)" stroke-width="8"/>'
+            '<rect x="-44" y="-4" width="88" height="8" fill="rgb(220,0,0)" transform="rotate(-45)"/></svg>',
+        H + 'viewBox="0 0 100 100"><circle cx="50" cy="50" r="45" fill="#e00"/><circle cx="50" cy="50" r="36" '
+            'fill="#fff"/><line x1="76" y1="24" x2="24" y2="76" stroke="#e00" stroke-width="9"/></svg>',
+    ],
+    "near_miss": [
+        ("two_slashes", H + 'viewBox="0 0 100 100"><circle cx="50" cy="50" r="42" fill="white" stroke="red" '
+                            'stroke-width="10"/><path d="M20 20 L80 80 M80 20 L20 80" stroke="red" '
+                            'stroke-width="10"/></svg>'),
+        ("no_slash", H + 'viewBox="0 0 100 100"><circle cx="50" cy="50" r="42" fill="white" stroke="red" '
+                         'stroke-width="10"/></svg>'),
+        ("blue", H + 'viewBox="0 0 100 100"><circle cx="50" cy="50" r="42" fill="white" stroke="blue" '
+                     'stroke-width="10"/><line x1="20" y1="20" x2="80" y2="80" stroke="blue" stroke-width="10"/></svg>'),
+        ("disc_with_bar", H + 'viewBox="0 0 100 100"><circle cx="50" cy="50" r="45" fill="red"/>'
+                              '<rect x="18" y="42" width="64" height="16" fill="white"/></svg>'),
+        ("horizontal_bar", H + 'viewBox="0 0 100 100"><circle cx="50" cy="50" r="42" fill="white" stroke="red" '
+                               'stroke-width="10"/><line x1="10" y1="50" x2="90" y2="50" stroke="red" '
+                               'stroke-width="10"/></svg>'),
+    ],
+}
+
+EXAMPLES["mercedes"] = {
+    "correct": [
+        H + 'viewBox="0 0 100 100"><circle cx="50" cy="50" r="45" fill="none" stroke="#444" stroke-width="5"/>'
+            '<path d="M50 5 L55 47 L89 72 L50 55 L11 72 L45 47 Z" fill="#444"/></svg>',
+        H + 'viewBox="-100 -100 200 200"><circle r="92" fill="none" stroke="silver" stroke-width="12"/>'
+            '<g stroke="silver" stroke-width="10" stroke-linecap="round"><line x1="0" y1="0" x2="0" y2="-88"/>'
+            '<line x1="0" y1="0" x2="0" y2="-88" transform="rotate(120)"/>'
+            '<line x1="0" y1="0" x2="0" y2="-88" transform="rotate(240)"/></g></svg>',
+        H + 'viewBox="0 0 120 120"><g transform="translate(60 60)"><circle r="55" fill="black"/><circle r="48" '
+            'fill="white"/><g fill="black"><polygon points="0,-48 6,-3 -6,-3"/><polygon points="0,-48 6,-3 -6,-3" '
+            'transform="rotate(120)"/><polygon points="0,-48 6,-3 -6,-3" transform="rotate(-120)"/>'
+            '<circle r="6"/></g></g></svg>',
+    ],
+    "near_miss": [
+        ("peace_sign", H + 'viewBox="0 0 100 100"><circle cx="50" cy="50" r="45" fill="none" stroke="#444" '
+                           'stroke-width="5"/><path d="M50 5 V95 M50 50 L18 82 M50 50 L82 82" stroke="#444" '
+                           'stroke-width="5"/></svg>'),
+        ("upside_down", H + 'viewBox="0 0 100 100"><g transform="rotate(180 50 50)"><circle cx="50" cy="50" r="45" '
+                            'fill="none" stroke="#444" stroke-width="5"/><path d="M50 5 L55 47 L89 72 L50 55 L11 72 '
+                            'L45 47 Z" fill="#444"/></g></svg>'),
+        ("ring_only", H + 'viewBox="0 0 100 100"><circle cx="50" cy="50" r="45" fill="none" stroke="#444" '
+                          'stroke-width="5"/></svg>'),
+        ("four_spokes", H + 'viewBox="0 0 100 100"><circle cx="50" cy="50" r="45" fill="none" stroke="#444" '
+                            'stroke-width="5"/><path d="M50 5 V95 M5 50 H95" stroke="#444" stroke-width="5"/></svg>'),
+        ("star_without_ring", H + 'viewBox="0 0 100 100"><path d="M50 5 L55 47 L89 72 L50 55 L11 72 L45 47 Z" '
+                                  'fill="#444"/></svg>'),
+    ],
+}
+
+_BMW_Q = ('<path d="M{c} {c} L{c} {t} A{r} {r} 0 0 0 {t} {c} Z" fill="{a}"/>'
+          '<path d="M{c} {c} L{c} {t} A{r} {r} 0 0 1 {b} {c} Z" fill="{w}"/>'
+          '<path d="M{c} {c} L{c} {b} A{r} {r} 0 0 0 {b} {c} Z" fill="{a}"/>'
+          '<path d="M{c} {c} L{c} {b} A{r} {r} 0 0 1 {t} {c} Z" fill="{w}"/>')
+
+
+def _bmw(c: int, r_out: int, r_in: int, a: str = "#0066b1", w: str = "white", ring: str = "black") -> str:
+    q = _BMW_Q.format(c=c, r=r_in, t=c - r_in, b=c + r_in, a=a, w=w)
+    return f'<circle cx="{c}" cy="{c}" r="{r_out}" fill="{ring}"/>' + q
+
+
+EXAMPLES["bmw"] = {
+    "correct": [
+        H + 'viewBox="0 0 100 100">' + _bmw(50, 48, 32) + "</svg>",
+        H + 'viewBox="0 0 200 200"><circle cx="100" cy="100" r="95" fill="#111"/><circle cx="100" cy="100" r="70" '
+            'fill="white"/><path d="M100 30 A70 70 0 0 0 30 100 L100 100 Z" fill="#1c69d4"/><path d="M100 170 '
+            'A70 70 0 0 0 170 100 L100 100 Z" fill="#1c69d4"/><circle cx="100" cy="100" r="70" fill="none" '
+            'stroke="#999" stroke-width="2"/></svg>',
+        H + 'viewBox="-1 -1 2 2"><circle r="0.98" fill="rgb(20,20,20)"/><circle r="0.7" fill="#fff"/>'
+            '<g fill="rgb(0,120,200)"><rect x="-0.7" y="-0.7" width="0.7" height="0.7" clip-path="url(#c)"/>'
+            '<rect x="0" y="0" width="0.7" height="0.7" clip-path="url(#c)"/></g><clipPath id="c"><circle r="0.7"/>'
+            '</clipPath></svg>',
+    ],
+    "near_miss": [
+        ("swapped", H + 'viewBox="0 0 100 100">' + _bmw(50, 48, 32, a="white", w="#0066b1") + "</svg>"),
+        ("all_blue", H + 'viewBox="0 0 100 100">' + _bmw(50, 48, 32, w="#0066b1") + "</svg>"),
+        ("no_ring", H + 'viewBox="0 0 100 100">' + _bmw(50, 32, 32, ring="white") + "</svg>"),
+        ("red", H + 'viewBox="0 0 100 100">' + _bmw(50, 48, 32, a="#d00000") + "</svg>"),
+        ("halves", H + 'viewBox="0 0 100 100"><circle cx="50" cy="50" r="48" fill="black"/><circle cx="50" cy="50" '
+                       'r="32" fill="white"/><path d="M50 18 A32 32 0 0 0 50 82 Z" fill="#0066b1"/></svg>'),
+    ],
+}
+
+
+def _arcs(cx: float, cy: float, radii, half_angle: float = 45.0, width: float = 6.0, colour: str = "black") -> str:
+    out = []
+    for r in radii:
+        a = math.radians(half_angle)
+        x0, y0 = cx - r * math.sin(a), cy - r * math.cos(a)
+        x1, y1 = cx + r * math.sin(a), cy - r * math.cos(a)
+        out.append(f'<path d="M{x0:.2f} {y0:.2f} A{r} {r} 0 0 1 {x1:.2f} {y1:.2f}" fill="none" stroke="{colour}" '
+                   f'stroke-width="{width}" stroke-linecap="round"/>')
+    return "".join(out)
+
+
+def _wifi_examples(n: int) -> dict:
+    radii = [18 + 14 * i for i in range(n)]
+    return {
+        "correct": [
+            H + 'viewBox="0 0 100 100"><circle cx="50" cy="85" r="5"/>' + _arcs(50, 85, radii) + "</svg>",
+            H + 'viewBox="0 0 200 160"><g transform="translate(100 150)"><circle r="10" fill="#1976d2"/>'
+                + _arcs(0, 0, [30 + 28 * i for i in range(n)], 50, 12, "#1976d2") + "</g></svg>",
+            H + 'width="64" height="64"><circle cx="32" cy="54" r="3.5" fill="#222"/>'
+                + _arcs(32, 54, [11 + 9 * i for i in range(n)], 40, 4, "#222") + "</svg>",
+        ],
+        "near_miss": [
+            ("one_arc_fewer", H + 'viewBox="0 0 100 100"><circle cx="50" cy="85" r="5"/>'
+                                  + _arcs(50, 85, radii[:-1]) + "</svg>"),
+            ("one_arc_more", H + 'viewBox="0 0 100 100"><circle cx="50" cy="85" r="5"/>'
+                                 + _arcs(50, 85, [14 + 12 * i for i in range(n + 1)]) + "</svg>"),
+            ("full_circles", H + 'viewBox="0 0 100 100"><circle cx="50" cy="50" r="5"/>'
+                                 + "".join(f'<circle cx="50" cy="50" r="{r * 0.8:.0f}" fill="none" stroke="black" '
+                                           f'stroke-width="5"/>' for r in radii) + "</svg>"),
+            ("cell_bars", H + 'viewBox="0 0 100 100">'
+                              + "".join(f'<rect x="{10 + 22 * i}" y="{80 - 18 * (i + 1)}" width="14" '
+                                        f'height="{18 * (i + 1) + 10}"/>' for i in range(n)) + "</svg>"),
+            ("upside_down", H + 'viewBox="0 0 100 100"><g transform="rotate(180 50 50)"><circle cx="50" cy="85" '
+                                'r="5"/>' + _arcs(50, 85, radii) + "</g></svg>"),
+        ],
+    }
+
+
+EXAMPLES["wifi3"] = _wifi_examples(3)
+EXAMPLES["wifi4"] = _wifi_examples(4)
+
+
+def _rating(filled, shape: str = "star", gap: float = 44.0, fill: str = "#f5b301") -> str:
+    out = []
+    for i, f in enumerate(filled):
+        cx = 24 + gap * i
+        style = f'fill="{fill}"' if f else f'fill="none" stroke="{fill}" stroke-width="2.5"'
+        if shape == "star":
+            out.append(f'<polygon points="{_star(cx, 26, 20, 8)}" {style}/>')
+        else:
+            out.append(f'<circle cx="{cx}" cy="25" r="18" {style}/>')
+    return H + f'viewBox="0 0 {48 + gap * (len(filled) - 1):.0f} 50">' + "".join(out) + "</svg>"
+
+
+EXAMPLES["rating"] = {
+    "correct": [
+        _rating([1, 1, 1, 0, 0]),
+        H + 'xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 130 24"><defs><path id="s" d="M12 2l3.09 6.26L22 9.27l-5 4.87 1.18 6.88L12 17.77l-6.18 '
+            '3.25L7 14.14 2 9.27l6.91-1.01L12 2z"/></defs><use xlink:href="#s" fill="gold"/>'
+            '<use xlink:href="#s" x="26" fill="gold"/><use xlink:href="#s" x="52" fill="gold"/>'
+            '<use xlink:href="#s" x="78" fill="none" stroke="gray" stroke-width="1.5"/>'
+            '<use xlink:href="#s" x="104" fill="none" stroke="gray" stroke-width="1.5"/></svg>',
+        _rating([1, 1, 1, 0, 0], gap=50, fill="rgb(255,140,0)"),
+    ],
+    "near_miss": [
+        ("four_filled", _rating([1, 1, 1, 1, 0])),
+        ("all_filled", _rating([1, 1, 1, 1, 1])),
+        ("reversed", _rating([0, 0, 1, 1, 1])),
+        ("circles", _rating([1, 1, 1, 0, 0], shape="circle")),
+        ("three_stars", _rating([1, 1, 1])),
+    ],
+}
+
+
+def _battery(level: float, colour: str = "red", nub: bool = True, at_right: bool = False) -> str:
+    w = 72 * level
+    x = 12 + (72 - w if at_right else 0)
+    parts = ['<rect x="8" y="28" width="80" height="44" rx="5" fill="none" stroke="black" stroke-width="4"/>']
+    if nub:
+        parts.append('<rect x="88" y="40" width="6" height="20" rx="2" fill="black"/>')
+    parts.append(f'<rect x="{x:.1f}" y="32" width="{w:.1f}" height="36" fill="{colour}"/>')
+    return H + 'viewBox="0 0 100 100">' + "".join(parts) + "</svg>"
+
+
+EXAMPLES["battery"] = {
+    "correct": [
+        _battery(0.2),
+        H + 'viewBox="0 0 48 96"><rect x="18" y="2" width="12" height="6" fill="#333"/><rect x="6" y="8" '
+            'width="36" height="84" rx="4" fill="none" stroke="#333" stroke-width="3"/><rect x="10" y="72" '
+            'width="28" height="16" fill="#e53935"/></svg>',
+        H + 'viewBox="0 0 200 100"><g transform="translate(10 20)"><path d="M0 0 H160 V60 H0 Z" fill="white" '
+            'stroke="#222" stroke-width="6"/><path d="M160 18 H175 V42 H160 Z" fill="#222"/><path d="M6 6 H36 V54 '
+            'H6 Z" fill="rgb(230,30,30)"/></g></svg>',
+    ],
+    "near_miss": [
+        ("half_full", _battery(0.5)),
+        ("green", _battery(0.2, colour="#2e7d32")),
+        ("fill_at_terminal", _battery(0.2, at_right=True)),
+        ("no_terminal", _battery(0.2, nub=False)),
+        ("full", _battery(1.0)),
+    ],
+}

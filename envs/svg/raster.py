@@ -13,7 +13,7 @@ import numpy as np
 from . import require
 from .sanitize import SanitizedSVG
 
-__all__ = ["render", "ink_mask", "hsl", "radial_profile", "harmonics", "symmetry_iou", "png_bytes"]
+__all__ = ["render", "ink_mask", "to_hsl", "radial_profile", "harmonics", "symmetry_iou", "png_bytes"]
 
 _SURFACES: dict[int, object] = {}
 
@@ -59,7 +59,7 @@ def ink_mask(rgb: np.ndarray, bg: np.ndarray | None = None, tol: float = 40.0) -
     return out
 
 
-def hsl(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def to_hsl(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Hue in degrees [0, 360), saturation and lightness in [0, 1] (HSL, per pixel)."""
     r, g, b = (rgb[:, :, i].astype(np.float32) / 255.0 for i in range(3))
     mx = np.maximum(np.maximum(r, g), b)
@@ -74,9 +74,9 @@ def hsl(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 def colour_mask(rgb: np.ndarray, hue: tuple[float, float], sat: tuple[float, float] = (0.25, 1.0),
-                light: tuple[float, float] = (0.1, 0.9)) -> np.ndarray:
+                light: tuple[float, float] = (0.1, 0.9), hsl: tuple | None = None) -> np.ndarray:
     """Pixels inside a hue range (degrees; may wrap past 360), saturation and lightness ranges."""
-    h, s, l = hsl(rgb)
+    h, s, l = to_hsl(rgb) if hsl is None else hsl
     lo, hi = hue
     in_hue = (h >= lo) & (h <= hi) if lo <= hi else (h >= lo) | (h <= hi)
     return in_hue & (s >= sat[0]) & (s <= sat[1]) & (l >= light[0]) & (l <= light[1])

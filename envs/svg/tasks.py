@@ -50,8 +50,12 @@ class Drawing:
         """Pixels that differ from the background (the border's median colour)."""
         return self.cached("ink", lambda: rs.ink_mask(self.rgb, self.bg))
 
+    @property
+    def hsl(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        return self.cached("hsl", lambda: rs.to_hsl(self.rgb))
+
     def colour(self, name: str) -> np.ndarray:
-        return self.cached("c:" + name, lambda: rs.colour_mask(self.rgb, *COLOURS[name]))
+        return self.cached("c:" + name, lambda: rs.colour_mask(self.rgb, *COLOURS[name], hsl=self.hsl))
 
     def elements(self) -> list:
         """svgelements shapes after transforms, in a 512 x 512 frame (the same fit as the raster)."""

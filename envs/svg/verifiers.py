@@ -316,3 +316,255 @@ def _dashed_square(d: Drawing):
         "borders_present": ramp(min(cov), 0.08, 0.2),
         "dashed": ramp(max(cov), 0.97, 0.9) * ramp(runs, 1, 3),
     })
+
+
+# ----------------------------------------------------------------------------------- round signs, logos
+def disc_frame(mask: np.ndarray) -> tuple[tuple[float, float], float] | None:
+    """Centre and radius of the bounding circle of ``mask`` (its bounding box's centre and half-size)."""
+    b = bbox(mask)
+    if b is None:
+        return None
+    x0, y0, x1, y1 = b
+    return ((x0 + x1) / 2, (y0 + y1) / 2), max(x1 - x0, y1 - y0) / 2
+
+
+def sample(mask: np.ndarray, centre, radius: float, angles_deg) -> np.ndarray:
+    """Mask values at polar points (angles counter-clockwise from +x, y up)."""
+    a = np.deg2rad(np.asarray(angles_deg, dtype=float))
+    x = np.floor(centre[0] + radius * np.cos(a)).astype(int)
+    y = np.floor(centre[1] - radius * np.sin(a)).astype(int)
+    h, w = mask.shape
+    ok = (x >= 0) & (x < w) & (y >= 0) & (y < h)
+    out = np.zeros(len(a), dtype=bool)
+    out[ok] = mask[y[ok], x[ok]]
+    return out
+
+
+def ray(mask: np.ndarray, centre, angle_deg: float, r0: float, r1: float, n: int = 64) -> np.ndarray:
+    """Mask values at ``n`` points along a ray from radius ``r0`` to ``r1``."""
+    rr = np.linspace(r0, r1, n)
+    a = np.deg2rad(angle_deg)
+    x = np.floor(centre[0] + rr * np.cos(a)).astype(int)
+    y = np.floor(centre[1] - rr * np.sin(a)).astype(int)
+    h, w = mask.shape
+    ok = (x >= 0) & (x < w) & (y >= 0) & (y < h)
+    out = np.zeros(n, dtype=bool)
+    out[ok] = mask[y[ok], x[ok]]
+    return out
+
+
+def ring_coverage(mask: np.ndarray, centre, radius: float, lo: float = 0.84, hi: float = 0.99,
+                  n: int = 96) -> float:
+    """Fraction of directions in which ``mask`` has a pixel between ``lo`` and ``hi`` times ``radius``."""
+    angles = np.arange(n) * 360.0 / n
+    hit = np.zeros(n, dtype=bool)
+    for f in np.linspace(lo, hi, 6):
+        hit |= sample(mask, centre, f * radius, angles)
+    return float(hit.mean())
+
+
+def sector(mask: np.ndarray, centre, radius: float, angle: float, r0: float = 0.3, r1: float = 0.7,
+           half_width: float = 6.0) -> float:
+    """Ink fraction of ``mask`` in the sector around ``angle`` (degrees) between ``r0`` and ``r1`` radii."""
+    vals = [ray(mask, centre, angle + da, r0 * radius, r1 * radius, 16).mean()
+            for da in np.linspace(-half_width, half_width, 5)]
+    return float(np.mean(vals))
+
+
+@seed_task("no_entry", "Draw a no-entry (prohibition) sign: a red circle with one diagonal slash across it, "
+           "as an SVG.", "用 SVG 画一个禁止标志：红色圆圈，中间有一条斜杠。")
+def _no_entry(d: Drawing):
+    red = d.colour("red")
+    f = disc_frame(red)
+    if f is None:
+        return combine({"red": 0.0})
+    c, r = f
+    d1 = min(sector(red, c, r, 135, 0.25, 0.7), sector(red, c, r, 315, 0.25, 0.7))
+    d2 = min(sector(red, c, r, 45, 0.25, 0.7), sector(red, c, r, 225, 0.25, 0.7))
+    one = max(ramp(d1, 0.5, 0.85) * ramp(d2, 0.4, 0.15), ramp(d2, 0.5, 0.85) * ramp(d1, 0.4, 0.15))
+    across = max(sector(red, c, r, a, 0.25, 0.6) for a in (0, 90, 180, 270))
+    return combine({
+        "visible": size_check(d, red, 0.3),
+        "red_ring": ramp(ring_coverage(red, c, r), 0.75, 0.95),
+        "one_diagonal_slash": one,
+        "open_interior": ramp(across, 0.5, 0.2),
+    })
+
+
+@seed_task("mercedes", "Draw the Mercedes-Benz logo as an SVG.", "用 SVG 画梅赛德斯-奔驰的标志。")
+def _mercedes(d: Drawing):
+    ink = d.ink
+    f = disc_frame(ink)
+    if f is None:
+        return combine({"visible": 0.0})
+    c, r = f
+    spokes = min(sector(ink, c, r, a, 0.3, 0.7) for a in (90, 210, 330))
+    gaps = max(sector(ink, c, r, a, 0.3, 0.7) for a in (270, 30, 150))
+    return combine({
+        "visible": size_check(d, ink, 0.3),
+        "ring": ramp(ring_coverage(ink, c, r), 0.75, 0.95),
+        "three_spokes_up": ramp(spokes, 0.35, 0.6),
+        "no_other_spokes": ramp(gaps, 0.35, 0.1),
+        "three_fold": ramp(rs.symmetry_iou(ink, c, 120), 0.5, 0.75),
+    })
+
+
+@seed_task("bmw", "Draw the BMW logo as an SVG.", "用 SVG 画宝马（BMW）的标志。")
+def _bmw(d: Drawing):
+    ink = d.ink
+    f = disc_frame(ink)
+    if f is None:
+        return combine({"visible": 0.0})
+    c, r = f
+    hue, sat, light = d.hsl
+    dark = light < 0.3
+    blue = d.colour("blue")
+    white = (light > 0.85) & (sat < 0.35)
+    ok = []
+    for frac in (0.3, 0.5):
+        ok.extend(sample(blue, c, frac * r, [125, 145, 305, 325]))
+        ok.extend(sample(white, c, frac * r, [35, 55, 215, 235]))
+    return combine({
+        "visible": size_check(d, ink, 0.3),
+        "dark_ring": ramp(ring_coverage(dark, c, r, 0.8, 0.97), 0.6, 0.85),
+        "quadrants": ramp(float(np.mean(ok)), 0.7, 0.93),
+    })
+
+
+def _wifi(n: int):
+    def verify(d: Drawing):
+        ink = d.ink
+        b = bbox(ink)
+        if b is None:
+            return combine({"visible": 0.0})
+        x0, y0, x1, y1 = b
+        w, h = x1 - x0, y1 - y0
+        xc = (x0 + x1) / 2
+        ys, xs = np.nonzero(ink)
+        low = (ys >= y1 - 0.22 * h) & (np.abs(xs + 0.5 - xc) < 0.14 * w)
+        if low.sum() == 0:
+            return combine({"visible": 1.0, "dot": 0.0})
+        c = (float(xs[low].mean()) + 0.5, float(ys[low].mean()) + 0.5)
+        dot_r = float(np.sqrt(low.sum() / np.pi))
+        span = 1.2 * max(w, h)
+
+        def runs(angle: float) -> list[float]:
+            line = ray(ink, c, angle, 1.6 * dot_r, span, 256)
+            starts = np.nonzero(line & ~np.r_[False, line[:-1]])[0]
+            return list(1.6 * dot_r + starts * (span - 1.6 * dot_r) / 255)
+
+        up = [runs(a) for a in (90, 65, 115)]
+        counts = [len(u) for u in up]
+        below = sum(len(runs(a)) for a in (270, 240, 300, 200, 340))
+        concentric = 1.0
+        if all(k == counts[0] for k in counts) and counts[0] > 0:
+            radii = np.array(up)
+            spread = float((radii.max(axis=0) - radii.min(axis=0)).max() / max(radii.max(), 1e-9))
+            concentric = ramp(spread, 0.2, 0.08)
+        return combine({
+            "visible": size_check(d, ink, 0.3),
+            "dot": ramp(dot_r / max(w, h), 0.01, 0.03),
+            "arc_count": float(sum(k == n for k in counts) >= 2),
+            "concentric": concentric,
+            "open_below": float(below == 0),
+        })
+    return verify
+
+
+seed_task("wifi3", "Draw a 3-bar Wi-Fi signal icon: a dot at the bottom and three concentric arcs above it, "
+          "as an SVG.", "用 SVG 画一个三格 Wi-Fi 信号图标：底部一个圆点，上方三条同心圆弧。")(_wifi(3))
+seed_task("wifi4", "Draw a 4-bar Wi-Fi signal icon: a dot at the bottom and four concentric arcs above it, "
+          "as an SVG.", "用 SVG 画一个四格 Wi-Fi 信号图标：底部一个圆点，上方四条同心圆弧。")(_wifi(4))
+
+
+def column_segments(mask: np.ndarray, min_gap: int = 1) -> list[tuple[int, int]]:
+    """Runs of columns that contain ink: ``[(start, stop), ...]``."""
+    cols = mask.sum(axis=0) > 1
+    out = []
+    start = None
+    for i, v in enumerate(np.r_[cols, False]):
+        if v and start is None:
+            start = i
+        elif not v and start is not None:
+            out.append((start, i))
+            start = None
+    return out
+
+
+@seed_task("rating", "Draw a five-star rating showing 3 out of 5: five stars in a row, the first three filled "
+           "and the last two hollow (outline only), as an SVG.",
+           "用 SVG 画一个五星评分，显示 3 分：一排五颗星，前三颗实心，后两颗空心（只有轮廓）。")
+def _rating(d: Drawing):
+    ink = d.ink
+    b = bbox(ink)
+    if b is None:
+        return combine({"visible": 0.0})
+    x0, x1 = b[0], b[2]
+    counts = ink.sum(axis=0).astype(float)
+    edges = np.linspace(x0, x1, 6)
+    cuts = [counts[max(0, int(round(e)) - 1):int(round(e)) + 2].min() for e in edges[1:-1]]
+    separated = ramp(max(cuts) / max(1.0, counts.max()), 0.4, 0.2)
+    checks = {"visible": size_check(d, ink, 0.3), "five_items": separated}
+    stars, filled = [], []
+    for i in range(5):
+        a, bnd = int(round(edges[i])), int(round(edges[i + 1]))
+        sub = np.zeros_like(ink)
+        sub[:, a:bnd] = ink[:, a:bnd]
+        p = polar(d, sub)
+        if not sub.any():
+            stars.append(0.0)
+            filled.append(0.0)
+            continue
+        stars.append(float(p["k"] == 5) * ramp(p["regular"], 0.6, 0.8) * band(p["depth"], 0.25, 0.6, 0.1))
+        cx, cy = p["centre"]
+        rad = max(1.0, 0.12 * p["r"])
+        yy, xx = np.ogrid[:ink.shape[0], :ink.shape[1]]
+        disk = (xx + 0.5 - cx) ** 2 + (yy + 0.5 - cy) ** 2 <= rad ** 2
+        filled.append(float(ink[disk].mean()) if disk.any() else 0.0)
+    want = np.array([1, 1, 1, 0, 0], dtype=bool)
+    got = np.array(filled) >= 0.5
+    checks["stars"] = ramp(min(stars), 0.3, 0.8)
+    checks["pattern"] = float((got == want).all())
+    return combine(checks)
+
+
+@seed_task("battery", "Draw a battery icon at 20% charge: a battery outline with a red fill covering 20% of "
+           "it, as an SVG.", "用 SVG 画一个电量为 20% 的电池图标：电池轮廓内有占 20% 的红色填充。")
+def _battery(d: Drawing):
+    ink, red = d.ink, d.colour("red")
+    if not red.any():
+        return combine({"visible": size_check(d, ink, 0.3), "red_fill": 0.0})
+    best = None
+    for k in range(4):
+        m, rm = np.rot90(ink, k), np.rot90(red, k)
+        rows = m.any(axis=1)
+        cols = np.nonzero(m.any(axis=0))[0]
+        top = np.where(m.any(axis=0), m.argmax(axis=0), 0)
+        bottom = np.where(m.any(axis=0), m.shape[0] - 1 - m[::-1].argmax(axis=0), 0)
+        extent = np.where(m.any(axis=0), bottom - top + 1, 0)
+        full = extent.max()
+        body = np.nonzero(extent >= 0.8 * full)[0]
+        if len(body) == 0 or not rows.any():
+            continue
+        b0, b1 = body.min(), body.max() + 1
+        after = extent[b1:]
+        nub_cols = int(((after > 0) & (after < 0.75 * full)).sum())
+        nub = ramp(nub_cols / max(1, b1 - b0), 0.005, 0.02) * float(cols.max() + 1 >= b1 + nub_cols)
+        rb = bbox(rm)
+        if rb is None:
+            continue
+        frac = (rb[2] - rb[0]) / max(1, b1 - b0)
+        cand = {
+            "nub": nub,
+            "red_20_percent": band(frac, 0.13, 0.28, 0.06),
+            "red_at_empty_end": ramp((rb[0] - b0) / max(1, b1 - b0), 0.2, 0.1),
+            "red_is_a_bar": ramp(rm.sum() / max(1, (rb[2] - rb[0]) * (rb[3] - rb[1])), 0.6, 0.8)
+                            * ramp((rb[3] - rb[1]) / max(1, full), 0.3, 0.5),
+            "body_is_long": band((b1 - b0) / max(1, full), 1.3, 3.5, 0.5),
+        }
+        score = combine(cand)[0]
+        if best is None or score > best[0] or (score == best[0] and nub > best[1]["nub"]):
+            best = (score, cand)
+    if best is None:
+        return combine({"visible": 0.0})
+    return combine({"visible": size_check(d, ink, 0.3), **best[1]})
