@@ -401,3 +401,165 @@ EXAMPLES["battery"] = {
         ("full", _battery(1.0)),
     ],
 }
+
+EXAMPLES["ground"] = {
+    "correct": [
+        H + 'viewBox="0 0 100 100"><g stroke="black" stroke-width="4"><line x1="50" y1="10" x2="50" y2="50"/>'
+            '<line x1="20" y1="50" x2="80" y2="50"/><line x1="30" y1="62" x2="70" y2="62"/>'
+            '<line x1="42" y1="74" x2="58" y2="74"/></g></svg>',
+        H + 'viewBox="0 0 60 80"><path d="M30 4 V44 M8 44 H52 M16 56 H44 M24 68 H36" stroke="#222" stroke-width="3" '
+            'fill="none" stroke-linecap="square"/></svg>',
+        H + 'viewBox="0 0 200 200"><g fill="rgb(0,0,0)" transform="translate(0 10)"><rect x="96" y="10" width="8" '
+            'height="90"/><rect x="40" y="100" width="120" height="8"/><rect x="65" y="125" width="70" height="8"/>'
+            '<rect x="88" y="150" width="24" height="8"/></g></svg>',
+    ],
+    "near_miss": [
+        ("inverted", H + 'viewBox="0 0 100 100"><g stroke="black" stroke-width="4"><line x1="50" y1="10" x2="50" '
+                         'y2="50"/><line x1="42" y1="50" x2="58" y2="50"/><line x1="30" y1="62" x2="70" y2="62"/>'
+                         '<line x1="20" y1="74" x2="80" y2="74"/></g></svg>'),
+        ("equal_lines", H + 'viewBox="0 0 100 100"><g stroke="black" stroke-width="4"><line x1="50" y1="10" x2="50" '
+                            'y2="50"/><line x1="20" y1="50" x2="80" y2="50"/><line x1="20" y1="62" x2="80" y2="62"/>'
+                            '<line x1="20" y1="74" x2="80" y2="74"/></g></svg>'),
+        ("two_lines", H + 'viewBox="0 0 100 100"><g stroke="black" stroke-width="4"><line x1="50" y1="10" x2="50" '
+                          'y2="50"/><line x1="20" y1="50" x2="80" y2="50"/><line x1="32" y1="64" x2="68" y2="64"/>'
+                          '</g></svg>'),
+        ("no_lead", H + 'viewBox="0 0 100 100"><g stroke="black" stroke-width="4"><line x1="20" y1="50" x2="80" '
+                        'y2="50"/><line x1="30" y1="62" x2="70" y2="62"/><line x1="42" y1="74" x2="58" y2="74"/>'
+                        '</g></svg>'),
+        ("off_centre", H + 'viewBox="0 0 100 100"><g stroke="black" stroke-width="4"><line x1="50" y1="10" x2="50" '
+                           'y2="50"/><line x1="20" y1="50" x2="80" y2="50"/><line x1="20" y1="62" x2="60" y2="62"/>'
+                           '<line x1="20" y1="74" x2="36" y2="74"/></g></svg>'),
+    ],
+}
+
+EXAMPLES["first_aid"] = {
+    "correct": [
+        H + 'viewBox="0 0 100 100"><rect x="35" y="14" width="30" height="16" rx="4" fill="none" stroke="#b71c1c" '
+            'stroke-width="5"/><rect x="10" y="28" width="80" height="60" rx="8" fill="#d32f2f"/>'
+            '<path d="M44 40 H56 V52 H68 V64 H56 V76 H44 V64 H32 V52 H44 Z" fill="white"/></svg>',
+        H + 'viewBox="0 0 200 160"><path d="M75 30 V15 Q75 8 82 8 H118 Q125 8 125 15 V30" fill="none" stroke="#333" '
+            'stroke-width="8"/><rect x="20" y="30" width="160" height="120" rx="10" fill="white" stroke="#333" '
+            'stroke-width="6"/><g fill="red"><rect x="88" y="55" width="24" height="70"/><rect x="65" y="78" '
+            'width="70" height="24"/></g></svg>',
+        H + 'viewBox="0 0 64 64"><rect x="24" y="6" width="16" height="8" rx="2" fill="#1b5e20"/>'
+            '<rect x="4" y="12" width="56" height="44" rx="5" fill="#2e7d32"/><g transform="translate(32 34)">'
+            '<rect x="-4" y="-13" width="8" height="26" fill="#fff"/><rect x="-13" y="-4" width="26" height="8" '
+            'fill="#fff"/></g></svg>',
+    ],
+    "near_miss": [
+        ("no_handle", H + 'viewBox="0 0 100 100"><rect x="10" y="28" width="80" height="60" rx="8" fill="#d32f2f"/>'
+                          '<path d="M44 40 H56 V52 H68 V64 H56 V76 H44 V64 H32 V52 H44 Z" fill="white"/></svg>'),
+        ("no_cross", H + 'viewBox="0 0 100 100"><rect x="35" y="14" width="30" height="16" rx="4" fill="none" '
+                         'stroke="#b71c1c" stroke-width="5"/><rect x="10" y="28" width="80" height="60" rx="8" '
+                         'fill="#d32f2f"/></svg>'),
+        ("x_cross", H + 'viewBox="0 0 100 100"><rect x="35" y="14" width="30" height="16" rx="4" fill="none" '
+                        'stroke="#b71c1c" stroke-width="5"/><rect x="10" y="28" width="80" height="60" rx="8" '
+                        'fill="#d32f2f"/><path d="M44 40 H56 V52 H68 V64 H56 V76 H44 V64 H32 V52 H44 Z" fill="white" '
+                        'transform="rotate(45 50 58)"/></svg>'),
+        ("cross_in_corner", H + 'viewBox="0 0 100 100"><rect x="35" y="14" width="30" height="16" rx="4" fill="none" '
+                                'stroke="#b71c1c" stroke-width="5"/><rect x="10" y="28" width="80" height="60" rx="8" '
+                                'fill="#d32f2f"/><path d="M20 36 h8 v8 h8 v8 h-8 v8 h-8 v-8 h-8 v-8 h8 z" '
+                                'fill="white"/></svg>'),
+        ("cross_only", H + 'viewBox="0 0 100 100"><path d="M35 5 H65 V35 H95 V65 H65 V95 H35 V65 H5 V35 H35 Z" '
+                           'fill="red"/></svg>'),
+    ],
+}
+
+
+def _ticks(cx: float, cy: float, r0: float, r1: float, n: int = 12, width: float = 3, colour: str = "black") -> str:
+    return "".join(f'<line x1="{cx}" y1="{cy - r0}" x2="{cx}" y2="{cy - r1}" stroke="{colour}" '
+                   f'stroke-width="{width}" transform="rotate({i * 360 / n:g} {cx} {cy})"/>' for i in range(n))
+
+
+def _hands(cx: float, cy: float, hour: float, minute: float, lh: float, lm: float, colour: str = "black") -> str:
+    out = []
+    for ang, length, w in ((hour, lh, 5), (minute, lm, 3)):
+        a = math.radians(ang)
+        out.append(f'<line x1="{cx}" y1="{cy}" x2="{cx + length * math.sin(a):.1f}" '
+                   f'y2="{cy - length * math.cos(a):.1f}" stroke="{colour}" stroke-width="{w}" '
+                   'stroke-linecap="round"/>')
+    return "".join(out)
+
+
+EXAMPLES["clock"] = {
+    "correct": [
+        H + 'viewBox="0 0 100 100"><circle cx="50" cy="50" r="46" fill="white" stroke="black" stroke-width="3"/>'
+            + _ticks(50, 50, 34, 41) + _hands(50, 50, 300, 60, 22, 34) + '<circle cx="50" cy="50" r="3"/></svg>',
+        H + 'viewBox="0 0 200 200"><circle cx="100" cy="100" r="95" fill="#263238"/>'
+            + "".join(f'<circle cx="{100 + 75 * math.sin(math.radians(30 * i)):.1f}" '
+                      f'cy="{100 - 75 * math.cos(math.radians(30 * i)):.1f}" r="6" fill="#eceff1"/>' for i in range(12))
+            + _hands(100, 100, 100, 230, 45, 68, "#eceff1") + "</svg>",
+        H + 'viewBox="-50 -50 100 100"><circle r="47" fill="#fafafa" stroke="#455a64" stroke-width="2"/>'
+            '<g fill="#455a64">' + "".join(f'<rect x="-1.5" y="-42" width="3" height="{9 if i % 3 == 0 else 6}" '
+                                           f'transform="rotate({30 * i})"/>' for i in range(12))
+            + '</g><polygon points="-2.5,4 2.5,4 1.5,-24 -1.5,-24" fill="#263238" transform="rotate(45)"/>'
+              '<polygon points="-2,6 2,6 1,-36 -1,-36" fill="#263238" transform="rotate(200)"/></svg>',
+    ],
+    "near_miss": [
+        ("no_hands", H + 'viewBox="0 0 100 100"><circle cx="50" cy="50" r="46" fill="white" stroke="black" '
+                         'stroke-width="3"/>' + _ticks(50, 50, 34, 41) + "</svg>"),
+        ("one_hand", H + 'viewBox="0 0 100 100"><circle cx="50" cy="50" r="46" fill="white" stroke="black" '
+                         'stroke-width="3"/>' + _ticks(50, 50, 34, 41) + _hands(50, 50, 60, 60, 34, 34) + "</svg>"),
+        ("four_markers", H + 'viewBox="0 0 100 100"><circle cx="50" cy="50" r="46" fill="white" stroke="black" '
+                             'stroke-width="3"/>' + _ticks(50, 50, 34, 41, n=4) + _hands(50, 50, 300, 45, 22, 34)
+                             + "</svg>"),
+        ("equal_hands", H + 'viewBox="0 0 100 100"><circle cx="50" cy="50" r="46" fill="white" stroke="black" '
+                            'stroke-width="3"/>' + _ticks(50, 50, 34, 41) + _hands(50, 50, 300, 60, 33, 34) + "</svg>"),
+        ("no_face", H + 'viewBox="0 0 100 100">' + _ticks(50, 50, 38, 45) + _hands(50, 50, 300, 60, 22, 34)
+                        + "</svg>"),
+    ],
+}
+
+_S1 = "M72 32 C66 16 34 14 30 34 C26 54 72 52 72 80 C72 104 32 106 26 88"
+_S2 = "M70 38 A20 17 0 1 0 50 57 A21 18 0 1 1 28 82"
+
+EXAMPLES["dollar"] = {
+    "correct": [
+        H + f'viewBox="0 0 100 120"><path d="{_S1}" fill="none" stroke="black" stroke-width="10" '
+            'stroke-linecap="round"/><line x1="50" y1="2" x2="50" y2="116" stroke="black" stroke-width="8"/></svg>',
+        H + f'viewBox="0 0 100 120"><g stroke="#2e7d32" fill="none" stroke-width="9"><path d="{_S2}"/>'
+            '<path d="M50 4 V24 M50 96 V116"/></g><rect x="46" y="20" width="8" height="80" fill="#2e7d32"/></svg>',
+        H + f'viewBox="0 0 50 60"><g transform="scale(0.5)"><path d="{_S1}" fill="none" stroke="rgb(20,20,20)" '
+            'stroke-width="12"/><rect x="45" y="0" width="10" height="120" fill="rgb(20,20,20)"/></g></svg>',
+    ],
+    "near_miss": [
+        ("no_bar", H + f'viewBox="0 0 100 120"><path d="{_S1}" fill="none" stroke="black" stroke-width="10" '
+                       'stroke-linecap="round"/></svg>'),
+        ("mirrored", H + f'viewBox="0 0 100 120"><g transform="translate(100 0) scale(-1 1)"><path d="{_S1}" '
+                         'fill="none" stroke="black" stroke-width="10"/><line x1="50" y1="2" x2="50" y2="116" '
+                         'stroke="black" stroke-width="8"/></g></svg>'),
+        ("bar_only", H + 'viewBox="0 0 100 120"><line x1="50" y1="2" x2="50" y2="116" stroke="black" '
+                         'stroke-width="8"/></svg>'),
+        ("eight_with_bar", H + 'viewBox="0 0 100 120"><g fill="none" stroke="black" stroke-width="9">'
+                               '<ellipse cx="50" cy="35" rx="22" ry="19"/><ellipse cx="50" cy="78" rx="25" ry="22"/>'
+                               '<line x1="50" y1="2" x2="50" y2="116"/></g></svg>'),
+        ("circle_with_bar", H + 'viewBox="0 0 100 120"><g fill="none" stroke="black" stroke-width="9">'
+                                '<circle cx="50" cy="60" r="30"/><line x1="50" y1="2" x2="50" y2="116"/></g></svg>'),
+    ],
+}
+
+EXAMPLES["yuan"] = {
+    "correct": [
+        H + 'viewBox="0 0 100 130"><path d="M18 8 L50 58 L82 8 M50 58 V124 M24 72 H76 M24 94 H76" fill="none" '
+            'stroke="black" stroke-width="9"/></svg>',
+        H + 'viewBox="0 0 100 130"><g fill="#c62828"><polygon points="10,5 26,5 50,48 74,5 90,5 57,62 43,62"/>'
+            '<rect x="43" y="60" width="14" height="66"/><rect x="20" y="70" width="60" height="10"/>'
+            '<rect x="20" y="90" width="60" height="10"/></g></svg>',
+        H + 'viewBox="0 0 60 80"><g stroke="#111" stroke-width="5" stroke-linecap="square" '
+            'transform="translate(30 0)"><line x1="-20" y1="4" x2="0" y2="36"/><line x1="20" y1="4" x2="0" y2="36"/>'
+            '<line x1="0" y1="36" x2="0" y2="76"/><line x1="-15" y1="44" x2="15" y2="44"/>'
+            '<line x1="-15" y1="56" x2="15" y2="56"/></g></svg>',
+    ],
+    "near_miss": [
+        ("y_no_bars", H + 'viewBox="0 0 100 130"><path d="M18 8 L50 58 L82 8 M50 58 V124" fill="none" '
+                          'stroke="black" stroke-width="9"/></svg>'),
+        ("one_bar", H + 'viewBox="0 0 100 130"><path d="M18 8 L50 58 L82 8 M50 58 V124 M24 80 H76" fill="none" '
+                        'stroke="black" stroke-width="9"/></svg>'),
+        ("inverted", H + 'viewBox="0 0 100 130"><g transform="rotate(180 50 65)"><path d="M18 8 L50 58 L82 8 '
+                         'M50 58 V124 M24 72 H76 M24 94 H76" fill="none" stroke="black" stroke-width="9"/></g></svg>'),
+        ("dollar", H + f'viewBox="0 0 100 120"><path d="{_S1}" fill="none" stroke="black" stroke-width="10"/>'
+                       '<line x1="50" y1="2" x2="50" y2="116" stroke="black" stroke-width="8"/></svg>'),
+        ("x_with_bars", H + 'viewBox="0 0 100 130"><path d="M18 8 L82 124 M82 8 L18 124 M24 72 H76 M24 94 H76" '
+                            'fill="none" stroke="black" stroke-width="9"/></svg>'),
+    ],
+}

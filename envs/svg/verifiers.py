@@ -568,3 +568,258 @@ def _battery(d: Drawing):
     if best is None:
         return combine({"visible": 0.0})
     return combine({"visible": size_check(d, ink, 0.3), **best[1]})
+
+
+# ----------------------------------------------------------------------------------------- symbols
+def row_bars(mask: np.ndarray, min_span: float) -> list[dict]:
+    """Horizontal bars: runs of rows whose ink is one solid run at least ``min_span`` pixels wide."""
+    out: list[dict] = []
+    h, w = mask.shape
+    any_row = mask.any(axis=1)
+    left = np.where(any_row, mask.argmax(axis=1), 0)
+    right = np.where(any_row, w - mask[:, ::-1].argmax(axis=1), 0)
+    span = right - left
+    count = mask.sum(axis=1)
+    is_bar = any_row & (span >= min_span) & (count >= 0.85 * span)
+    y = 0
+    while y < h:
+        if is_bar[y]:
+            y0 = y
+            while y < h and is_bar[y]:
+                y += 1
+            width = float(np.median(span[y0:y]))
+            centre = float(np.median((left[y0:y] + right[y0:y]) / 2))
+            out.append({"y0": y0, "y1": y, "width": width, "centre": centre})
+        else:
+            y += 1
+    return out
+
+
+@seed_task("ground", "Draw the electrical ground (earth) symbol: a vertical line ending in three horizontal lines "
+           "of decreasing length, as an SVG.", "用 SVG 画电气接地符号：一条竖线，下端连着三条逐渐变短的横线。")
+def _ground(d: Drawing):
+    ink = d.ink
+    b = bbox(ink)
+    if b is None:
+        return combine({"visible": 0.0})
+    x0, y0, x1, y1 = b
+    w, h = x1 - x0, y1 - y0
+    bars = row_bars(ink, 0.15 * w)
+    checks = {"visible": size_check(d, ink, 0.3), "three_bars": float(len(bars) == 3)}
+    if len(bars) != 3:
+        checks.update(decreasing=0.0, centred=0.0, lead=0.0)
+        return combine(checks)
+    widths = [bar["width"] for bar in bars]
+    checks["decreasing"] = ramp(max(widths[1] / widths[0], widths[2] / widths[1]), 0.95, 0.85)
+    centres = [bar["centre"] for bar in bars]
+    checks["centred"] = ramp((max(centres) - min(centres)) / w, 0.12, 0.05)
+    top = bars[0]["y0"]
+    above = ink[y0:top]
+    if above.shape[0] == 0 or not above.any():
+        checks["lead"] = 0.0
+        return combine(checks)
+    ys, xs = np.nonzero(above)
+    lead_centre = float(np.median(xs)) + 0.5
+    lead_w = float(np.percentile(xs, 95) - np.percentile(xs, 5)) + 1
+    checks["lead"] = (ramp(abs(lead_centre - centres[0]) / w, 0.1, 0.04) * ramp(lead_w / w, 0.25, 0.12)
+                      * ramp((top - y0) / h, 0.1, 0.25))
+    return combine(checks)
+
+
+def _contrast_mask(d: Drawing, region: np.ndarray, ref: np.ndarray, tol: float = 60.0) -> np.ndarray:
+    diff = np.abs(d.rgb.astype(np.int16) - np.asarray(ref, dtype=np.int16)).max(axis=-1)
+    return region & (diff > tol)
+
+
+def plus_checks(mask: np.ndarray, prefix: str = "") -> dict[str, float]:
+    """Checks that ``mask`` is an upright plus shape."""
+    b = bbox(mask)
+    if b is None:
+        return {prefix + "plus": 0.0}
+    x0, y0, x1, y1 = b
+    w, h = x1 - x0, y1 - y0
+    sub = mask[y0:y1, x0:x1]
+    q = max(1, int(round(0.25 * min(w, h))))
+    corner = max(sub[:q, :q].mean(), sub[:q, -q:].mean(), sub[-q:, :q].mean(), sub[-q:, -q:].mean())
+    mid = min(sub[h // 2, :].mean(), sub[:, w // 2].mean())
+    return {
+        prefix + "square_extent": band(w / max(h, 1), 0.85, 1.15, 0.1),
+        prefix + "empty_corners": ramp(corner, 0.25, 0.08),
+        prefix + "arms_through": ramp(mid, 0.6, 0.85),
+        prefix + "four_fold": ramp(rs.symmetry_iou(mask, ((x0 + x1) / 2, (y0 + y1) / 2), 90), 0.55, 0.8),
+    }
+
+
+@seed_task("first_aid", "Draw a first-aid kit icon: a case with a handle on top and a cross on its front, as an SVG.",
+           "用 SVG 画一个急救箱图标：顶部有提手的箱子，正面有一个十字。")
+def _first_aid(d: Drawing):
+    ink = d.ink
+    b = bbox(ink)
+    if b is None:
+        return combine({"visible": 0.0})
+    h_img, w_img = ink.shape
+    any_row = ink.any(axis=1)
+    left = np.where(any_row, ink.argmax(axis=1), 0)
+    right = np.where(any_row, w_img - ink[:, ::-1].argmax(axis=1), 0)
+    span = right - left
+    body_rows = np.nonzero(span >= 0.85 * span.max())[0]
+    by0, by1 = int(body_rows.min()), int(body_rows.max()) + 1
+    bx0, bx1 = int(np.median(left[body_rows])), int(np.median(right[body_rows]))
+    bw, bh = bx1 - bx0, by1 - by0
+    checks = {"visible": size_check(d, ink, 0.3), "case_shape": band(bw / max(bh, 1), 0.9, 2.2, 0.3)}
+    if bw < 4 or bh < 4:
+        checks["cross"] = 0.0
+        return combine(checks)
+    body = np.zeros_like(ink)
+    mx, my = max(1, int(0.08 * bw)), max(1, int(0.08 * bh))
+    body[by0 + my:by1 - my, bx0 + mx:bx1 - mx] = True
+    colour = np.median(d.rgb[body], axis=0)
+    cross = _contrast_mask(d, body, colour)
+    cb = bbox(cross)
+    if cb is None:
+        checks["cross"] = 0.0
+    else:
+        checks.update(plus_checks(cross, "cross_"))
+        ccx, ccy = (cb[0] + cb[2]) / 2, (cb[1] + cb[3]) / 2
+        off = max(abs(ccx - (bx0 + bx1) / 2) / bw, abs(ccy - (by0 + by1) / 2) / bh)
+        checks["cross_centred"] = ramp(off, 0.15, 0.07)
+        checks["cross_size"] = ramp((cb[3] - cb[1]) / bh, 0.2, 0.35)
+    above = ink[:by0]
+    if above.any():
+        ys, xs = np.nonzero(above)
+        hw = (np.percentile(xs, 98) - np.percentile(xs, 2) + 1) / bw
+        hc = (float(np.median(xs)) + 0.5 - (bx0 + bx1) / 2) / bw
+        checks["handle"] = band(hw, 0.15, 0.8, 0.1) * ramp(abs(hc), 0.12, 0.05) * ramp((by0 - ys.min()) / bh, 0.04, 0.08)
+    else:
+        checks["handle"] = 0.0
+    return combine(checks)
+
+
+@seed_task("clock", "Draw a modern clock face with 12 hour markers and an hour and a minute hand, as an SVG.",
+           "用 SVG 画一个现代风格的钟面：有 12 个小时刻度，以及时针和分针。")
+def _clock(d: Drawing):
+    ink = d.ink
+    f = disc_frame(ink)
+    if f is None:
+        return combine({"visible": 0.0})
+    c, r = f
+    yy, xx = np.ogrid[:ink.shape[0], :ink.shape[1]]
+    dist = np.sqrt((xx + 0.5 - c[0]) ** 2 + (yy + 0.5 - c[1]) ** 2)
+    ring = (dist > 0.55 * r) & (dist < 0.62 * r)
+    face = np.median(d.rgb[ring], axis=0) if ring.any() else np.array([255, 255, 255])
+    marks = _contrast_mask(d, dist < 0.95 * r, face)
+    n = 360
+    ang = np.arange(n) * 1.0
+    hit = np.zeros(n, dtype=bool)
+    for frac in np.linspace(0.7, 0.9, 6):
+        hit |= sample(marks, c, frac * r, ang)
+    amp = rs.harmonics(hit.astype(float), 30)
+    k = int(np.argmax(amp[2:31]) + 2)
+    # hands: the length of the inked run from the centre outwards, per direction
+    steps = np.linspace(0.12 * r, 0.85 * r, 48)
+    lengths = np.zeros(120)
+    for i, a in enumerate(np.arange(120) * 3.0):
+        line = ray(marks, c, a, 0.12 * r, 0.85 * r, 48)
+        gap = np.nonzero(~line)[0]
+        lengths[i] = steps[gap[0] - 1] if len(gap) and gap[0] > 0 else (steps[-1] if not len(gap) else 0.0)
+    hands = []
+    for i in np.argsort(-lengths):
+        if lengths[i] < 0.3 * r:
+            break
+        if all(min(abs(i - j), 120 - abs(i - j)) >= 6 for j, _ in hands):
+            hands.append((i, lengths[i]))
+    checks = {
+        "visible": size_check(d, ink, 0.3),
+        "face_outline": ramp(ring_coverage(ink, c, r, 0.9, 0.99), 0.75, 0.95),
+        "twelve_markers": float(k == 12),
+        "two_hands": float(len(hands) == 2),
+        "hands_differ": ramp(hands[1][1] / hands[0][1], 0.95, 0.85) if len(hands) >= 2 else 0.0,
+    }
+    return combine(checks)
+
+
+def _runs(line: np.ndarray) -> list[tuple[int, int]]:
+    out, start = [], None
+    for i, v in enumerate(np.r_[line, False]):
+        if v and start is None:
+            start = i
+        elif not v and start is not None:
+            out.append((start, i))
+            start = None
+    return out
+
+
+@seed_task("dollar", "Draw a dollar sign ($) with shapes or paths (text elements are not rendered), as an SVG.",
+           "用 SVG 的图形或路径画一个美元符号（$）（text 元素不会被渲染）。")
+def _dollar(d: Drawing):
+    ink = d.ink
+    b = bbox(ink)
+    if b is None:
+        return combine({"visible": 0.0})
+    x0, y0, x1, y1 = b
+    w, h = x1 - x0, y1 - y0
+    xc = (x0 + x1) / 2
+    ends = []
+    for rows in (ink[y0:y0 + max(1, int(0.06 * h))], ink[y1 - max(1, int(0.06 * h)):y1]):
+        ys, xs = np.nonzero(rows)
+        if len(xs) == 0:
+            ends.append(0.0)
+            continue
+        width = (xs.max() - xs.min() + 1) / w
+        ends.append(ramp(width, 0.4, 0.25) * ramp(abs(xs.mean() + 0.5 - xc) / w, 0.2, 0.1))
+    ys, xs = np.nonzero(ink[y0:y0 + max(1, int(0.06 * h))])
+    xb = float(xs.mean()) + 0.5 if len(xs) else xc
+    bar_hw = (xs.max() - xs.min() + 1) / 2 + 1 if len(xs) else 0.05 * w
+    body = ink.copy()
+    body[:, max(0, int(xb - bar_hw - 1)):int(xb + bar_hw + 2)] = False
+
+    def side(f0: float, f1: float) -> float:
+        rows = body[int(y0 + f0 * h):int(y0 + f1 * h)]
+        left, right = rows[:, :int(xb)].sum(), rows[:, int(xb):].sum()
+        return float((left - right) / max(1, left + right))
+
+    upper, lower = side(0.3, 0.42), side(0.58, 0.7)
+    top_arc = body[int(y0 + 0.08 * h):int(y0 + 0.25 * h)].any(axis=0)
+    bottom_arc = body[int(y0 + 0.75 * h):int(y0 + 0.92 * h)].any(axis=0)
+    return combine({
+        "visible": size_check(d, ink, 0.3),
+        "bar_ends": min(ends),
+        "upper_bowl_left": ramp(upper, 0.1, 0.4),
+        "lower_bowl_right": ramp(-lower, 0.1, 0.4),
+        "arcs": ramp(min(top_arc.mean(), bottom_arc.mean()) * ink.shape[1] / w, 0.25, 0.4),
+        "tall": band(h / max(w, 1), 1.2, 3.0, 0.3),
+    })
+
+
+@seed_task("yuan", "Draw the yuan sign (¥, a Y with two horizontal bars) with shapes or paths (text elements are "
+           "not rendered), as an SVG.", "用 SVG 的图形或路径画一个人民币符号（¥，带两条横线的 Y）（text 元素不会被渲染）。")
+def _yuan(d: Drawing):
+    ink = d.ink
+    b = bbox(ink)
+    if b is None:
+        return combine({"visible": 0.0})
+    x0, y0, x1, y1 = b
+    w, h = x1 - x0, y1 - y0
+    xc = (x0 + x1) / 2
+
+    def runs_at(f: float) -> list[tuple[float, float]]:
+        row = ink[min(y1 - 1, int(y0 + f * h)), x0:x1]
+        return [((a + bnd) / 2 / w, (bnd - a) / w) for a, bnd in _runs(row)]
+
+    top = runs_at(0.04)
+    arms = float(len(top) == 2 and top[0][0] < 0.35 and top[1][0] > 0.65)
+    mid = runs_at(0.3)
+    converge = float(1 <= len(mid) <= 2 and all(0.15 < c < 0.85 for c, _ in mid)
+                     and (len(mid) == 1 or mid[1][0] - mid[0][0] < 0.5 * (top[1][0] - top[0][0] if arms else 1)))
+    stem = runs_at(0.96)
+    stem_ok = float(len(stem) == 1 and abs(stem[0][0] - 0.5) < 0.12 and stem[0][1] < 0.3)
+    lower = ink[int(y0 + 0.4 * h):y1]
+    bars = row_bars(lower, 0.45 * w)
+    return combine({
+        "visible": size_check(d, ink, 0.3),
+        "arms": arms,
+        "arms_converge": converge,
+        "stem": stem_ok,
+        "two_bars": float(len(bars) == 2),
+        "bars_centred": float(all(abs(bar["centre"] - xc) / w < 0.12 for bar in bars)) if bars else 0.0,
+    })
