@@ -563,3 +563,122 @@ EXAMPLES["yuan"] = {
                             'fill="none" stroke="black" stroke-width="9"/></svg>'),
     ],
 }
+
+_TEMPS = [12, 15, 14, 18, 21, 19, 16]
+
+
+def _chart_points(x0: float, dx: float, y0: float, scale: float, temps=_TEMPS) -> str:
+    return " ".join(f"{x0 + dx * i:g},{y0 - scale * t:g}" for i, t in enumerate(temps))
+
+
+EXAMPLES["line_chart"] = {
+    "correct": [
+        H + 'viewBox="0 0 400 300"><line x1="50" y1="250" x2="380" y2="250" stroke="black" stroke-width="2"/>'
+            '<line x1="50" y1="250" x2="50" y2="20" stroke="black" stroke-width="2"/>'
+            f'<polyline points="{_chart_points(70, 50, 250, 10)}" fill="none" stroke="#e53935" stroke-width="3"/>'
+            + "".join(f'<circle cx="{70 + 50 * i}" cy="{250 - 10 * t}" r="4" fill="#e53935"/>'
+                      for i, t in enumerate(_TEMPS)) + "</svg>",
+        H + 'viewBox="0 0 200 150"><path d="M20 10 V130 H190" fill="none" stroke="#333" stroke-width="1.5"/>'
+            '<g stroke="#ddd" stroke-width="0.5"><line x1="20" y1="40" x2="190" y2="40"/>'
+            '<line x1="20" y1="70" x2="190" y2="70"/><line x1="20" y1="100" x2="190" y2="100"/></g>'
+            '<path d="M30 95 L55 80 L80 85 L105 60 L130 45 L155 55 L180 70" fill="none" stroke="steelblue" '
+            'stroke-width="2.5"/></svg>',
+        H + 'viewBox="0 0 100 100"><g transform="translate(10 90) scale(1 -1)"><path d="M0 0 H85 M0 0 V80" '
+            'stroke="black"/><polyline points="' + _chart_points(5, 12, 0, -3) + '" fill="none" stroke="orange" '
+            'stroke-width="2"/></g></svg>',
+    ],
+    "near_miss": [
+        ("bar_chart", H + 'viewBox="0 0 400 300"><line x1="50" y1="250" x2="380" y2="250" stroke="black" '
+                          'stroke-width="2"/><line x1="50" y1="250" x2="50" y2="20" stroke="black" stroke-width="2"/>'
+                          + "".join(f'<rect x="{62 + 45 * i}" y="{250 - 10 * t}" width="30" height="{10 * t}" '
+                                    f'fill="#1e88e5"/>' for i, t in enumerate(_TEMPS)) + "</svg>"),
+        ("no_axes", H + 'viewBox="0 0 400 300"><polyline points="' + _chart_points(70, 50, 250, 10)
+                        + '" fill="none" stroke="#e53935" stroke-width="3"/></svg>'),
+        ("scatter", H + 'viewBox="0 0 400 300"><line x1="50" y1="250" x2="380" y2="250" stroke="black" '
+                        'stroke-width="2"/><line x1="50" y1="250" x2="50" y2="20" stroke="black" stroke-width="2"/>'
+                        + "".join(f'<circle cx="{70 + 50 * i}" cy="{250 - 10 * t}" r="5" fill="#e53935"/>'
+                                  for i, t in enumerate(_TEMPS)) + "</svg>"),
+        ("straight_line", H + 'viewBox="0 0 400 300"><line x1="50" y1="250" x2="380" y2="250" stroke="black" '
+                              'stroke-width="2"/><line x1="50" y1="250" x2="50" y2="20" stroke="black" '
+                              'stroke-width="2"/><polyline points="' + _chart_points(70, 50, 250, 10, [10, 12, 14, 16, 18, 20, 22])
+                              + '" fill="none" stroke="#e53935" stroke-width="3"/></svg>'),
+        ("pie", H + 'viewBox="0 0 100 100"><circle cx="50" cy="50" r="40" fill="#1e88e5"/><path d="M50 50 L50 10 '
+                    'A40 40 0 0 1 90 50 Z" fill="#e53935"/></svg>'),
+    ],
+}
+
+_SKY = '<rect width="400" height="300" fill="#87ceeb"/>'
+_MOUNTAINS = ('<polygon points="0,200 90,70 170,170 250,60 340,160 400,120 400,210 0,210" fill="#6d6875"/>'
+              '<polygon points="90,70 110,100 70,100" fill="white"/><polygon points="250,60 272,92 228,92" fill="white"/>')
+_LAKE = '<ellipse cx="200" cy="255" rx="150" ry="30" fill="#1e6fd9"/>'
+_GROUND = '<rect y="205" width="400" height="95" fill="#7cb342"/>'
+
+EXAMPLES["landscape"] = {
+    "correct": [
+        H + 'viewBox="0 0 400 300">' + _SKY + _MOUNTAINS + _GROUND + _LAKE + "</svg>",
+        H + 'viewBox="0 0 400 300">' + _SKY + '<circle cx="330" cy="50" r="25" fill="#ffd54f"/>'
+            '<ellipse cx="110" cy="45" rx="40" ry="12" fill="white"/>' + _MOUNTAINS + _GROUND
+            + '<path d="M40 230 Q200 200 360 230 Q200 290 40 230 Z" fill="rgb(30, 100, 200)"/></svg>',
+        H + 'viewBox="0 0 800 500"><defs><linearGradient id="sky" x1="0" y1="0" x2="0" y2="1">'
+            '<stop offset="0" stop-color="#4a90d9"/><stop offset="1" stop-color="#cfe8ff"/></linearGradient></defs>'
+            '<rect width="800" height="500" fill="url(#sky)"/>'
+            '<path d="M0 320 L150 140 L260 260 L420 90 L560 250 L680 170 L800 280 V340 H0 Z" fill="#5d4037"/>'
+            '<rect y="330" width="800" height="170" fill="#558b2f"/>'
+            '<path d="M120 380 C250 350 550 350 680 380 C600 460 200 460 120 380 Z" fill="#1565c0"/></svg>',
+    ],
+    "near_miss": [
+        ("no_lake", H + 'viewBox="0 0 400 300">' + _SKY + _MOUNTAINS + _GROUND + "</svg>"),
+        ("no_mountains", H + 'viewBox="0 0 400 300">' + _SKY + _GROUND + _LAKE + "</svg>"),
+        ("lake_in_sky", H + 'viewBox="0 0 400 300"><rect width="400" height="300" fill="#fff3e0"/>' + _MOUNTAINS
+                            + _GROUND + '<ellipse cx="200" cy="30" rx="120" ry="20" fill="#1e6fd9"/></svg>'),
+        ("city_by_lake", H + 'viewBox="0 0 400 300">' + _SKY
+                             + "".join(f'<rect x="{i * 50}" y="{200 - h}" width="50" height="{h + 10}" fill="#555"/>'
+                                       for i, h in enumerate([60, 120, 90, 140, 70, 110, 80, 100]))
+                             + _GROUND + _LAKE + "</svg>"),
+    ],
+}
+
+
+def _city(heights, x0: float = 0, width: float = 50, base: float = 300, windows: bool = True,
+          colour: str = "#1a1a1a", light: str = "#ffd54f") -> str:
+    out = []
+    for i, h in enumerate(heights):
+        x = x0 + i * width
+        out.append(f'<rect x="{x}" y="{base - h}" width="{width}" height="{h}" fill="{colour}"/>')
+        if windows:
+            for wy in range(int(base - h + 12), int(base - 10), 24):
+                for wx in (x + 10, x + 30):
+                    if (wx * 7 + wy * 3) % 5 < 3:
+                        out.append(f'<rect x="{wx}" y="{wy}" width="9" height="11" fill="{light}"/>')
+    return "".join(out)
+
+
+EXAMPLES["skyline"] = {
+    "correct": [
+        H + 'viewBox="0 0 400 300"><rect width="400" height="300" fill="#0b1a3a"/><circle cx="330" cy="60" r="22" '
+            'fill="#f5f3ce"/>' + _city([120, 190, 90, 230, 150, 170, 100, 210]) + "</svg>",
+        H + 'viewBox="0 0 400 300"><defs><linearGradient id="n" x1="0" y1="0" x2="0" y2="1"><stop offset="0" '
+            'stop-color="#020024"/><stop offset="1" stop-color="#1b2a5a"/></linearGradient></defs>'
+            '<rect width="400" height="300" fill="url(#n)"/>'
+            + "".join(f'<circle cx="{(37 * i) % 400}" cy="{(53 * i) % 120 + 8}" r="1.5" fill="white"/>' for i in range(25))
+            + _city([150, 100, 200, 130, 240, 110, 180, 160], colour="rgb(30,30,40)", light="#fff59d") + "</svg>",
+        H + 'viewBox="0 0 800 400"><rect width="800" height="400" fill="black"/>'
+            '<path d="M0 400 V250 H60 V180 H120 V300 H200 V120 H260 V220 H340 V160 H420 V260 H480 V90 H540 V230 '
+            'H620 V170 H700 V280 H800 V400 Z" fill="#222"/>'
+            + "".join(f'<rect x="{x}" y="{y}" width="10" height="12" fill="#ffeb3b"/>'
+                      for x in (75, 215, 355, 495, 635) for y in range(300, 380, 25)) + "</svg>",
+    ],
+    "near_miss": [
+        ("daytime", H + 'viewBox="0 0 400 300"><rect width="400" height="300" fill="#87ceeb"/>'
+                        + _city([120, 190, 90, 230, 150, 170, 100, 210], colour="#607d8b", light="#fffde7") + "</svg>"),
+        ("mountains_at_night", H + 'viewBox="0 0 400 300"><rect width="400" height="300" fill="#0b1a3a"/>'
+                                   '<polygon points="0,300 0,200 90,90 170,190 250,80 340,180 400,140 400,300" '
+                                   'fill="#1a1a1a"/></svg>'),
+        ("empty_night_sky", H + 'viewBox="0 0 400 300"><rect width="400" height="300" fill="#0b1a3a"/>'
+                                '<circle cx="330" cy="60" r="22" fill="#f5f3ce"/>'
+                                + "".join(f'<circle cx="{(37 * i) % 400}" cy="{(53 * i) % 280 + 8}" r="1.5" '
+                                          f'fill="white"/>' for i in range(25)) + "</svg>"),
+        ("one_tower", H + 'viewBox="0 0 400 300"><rect width="400" height="300" fill="#0b1a3a"/>'
+                          + _city([220], x0=170, width=60) + "</svg>"),
+    ],
+}

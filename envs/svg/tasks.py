@@ -33,13 +33,32 @@ class Drawing:
     def __init__(self, doc: Any, rgb: np.ndarray) -> None:
         self.doc = doc
         self.rgb = rgb
-        self.R = rgb.shape[0]
+        self.R = max(rgb.shape[0], rgb.shape[1])
         self._cache: dict[str, Any] = {}
 
     def cached(self, key: str, fn: Callable[[], Any]) -> Any:
         if key not in self._cache:
             self._cache[key] = fn()
         return self._cache[key]
+
+    @property
+    def viewport(self) -> tuple[int, int, int, int]:
+        """The pixel rectangle ``(x0, y0, x1, y1)`` that the viewBox fills (centred, uniformly scaled)."""
+        vb = getattr(self.doc, "viewbox", None)
+        if vb is None:
+            return 0, 0, self.rgb.shape[1], self.rgb.shape[0]
+        scale = self.R / max(vb[2], vb[3])
+        w, h = vb[2] * scale, vb[3] * scale
+        x0, y0 = (self.R - w) / 2, (self.R - h) / 2
+        return (int(np.ceil(x0 - 1e-6)), int(np.ceil(y0 - 1e-6)), int(np.floor(x0 + w + 1e-6)),
+                int(np.floor(y0 + h + 1e-6)))
+
+    def crop(self) -> "Drawing":
+        """The drawing restricted to its viewport (the letterbox bands of a non-square viewBox removed)."""
+        x0, y0, x1, y1 = self.viewport
+        if (x1 - x0) < 4 or (y1 - y0) < 4:
+            return self
+        return Drawing(self.doc, self.rgb[y0:y1, x0:x1])
 
     @property
     def bg(self) -> np.ndarray:

@@ -823,3 +823,197 @@ def _yuan(d: Drawing):
         "two_bars": float(len(bars) == 2),
         "bars_centred": float(all(abs(bar["centre"] - xc) / w < 0.12 for bar in bars)) if bars else 0.0,
     })
+
+
+# ------------------------------------------------------------------------------------------ charts
+def _stroked(e) -> bool:
+    s = getattr(e, "stroke", None)
+    return s is not None and getattr(s, "value", None) is not None and (s.alpha or 0) > 0
+
+
+def _filled(e) -> bool:
+    f = getattr(e, "fill", None)
+    return f is not None and getattr(f, "value", None) is not None and (f.alpha or 0) > 0
+
+
+def shape_runs(d: Drawing) -> list[tuple[object, list[np.ndarray]]]:
+    """Every shape's subpaths as vertex arrays (segment end points, after transforms, 512 x 512 frame)."""
+    from . import require
+
+    se = require("svgelements")
+    out = []
+    for e in d.elements():
+        try:
+            path = se.Path(e)
+        except Exception:  # noqa: BLE001 - a shape svgelements cannot turn into a path is skipped
+            continue
+        runs: list[list] = []
+        for seg in path:
+            if isinstance(seg, se.Move):
+                runs.append([(seg.end.x, seg.end.y)])
+            elif isinstance(seg, se.Close):
+                if runs and runs[-1]:
+                    runs[-1].append(runs[-1][0])
+            elif getattr(seg, "end", None) is not None:
+                if not runs:
+                    runs.append([(seg.start.x, seg.start.y)])
+                runs[-1].append((seg.end.x, seg.end.y))
+        out.append((e, [np.array(r, dtype=float) for r in runs if len(r) >= 2]))
+    return out
+
+
+@seed_task("line_chart", "Draw a line chart of daily temperatures over a week: x and y axes and a line through "
+           "the seven data points, as an SVG.", "用 SVG 画一周每日气温的折线图：有 x 轴和 y 轴，以及连接七个数据点的折线。")
+def _line_chart(d: Drawing):
+    runs = shape_runs(d)
+    horiz, vert = [], []
+    best_line = 0.0
+    for e, rs_ in runs:
+        for r in rs_:
+            for a, b in zip(r[:-1], r[1:]):
+                dx, dy = b - a
+                length = float(np.hypot(dx, dy))
+                if length < 1e-6:
+                    continue
+                if abs(dy) <= 0.02 * length:
+                    horiz.append((min(a[0], b[0]), max(a[0], b[0]), (a[1] + b[1]) / 2))
+                elif abs(dx) <= 0.02 * length:
+                    vert.append((min(a[1], b[1]), max(a[1], b[1]), (a[0] + b[0]) / 2))
+            if len(r) >= 5 and _stroked(e):
+                x, y = r[:, 0], r[:, 1]
+                steps = np.diff(x)
+                if (steps >= -1.0).all() and np.ptp(x) > 0:
+                    dy = np.diff(y)
+                    turns = int(np.count_nonzero(np.sign(dy[1:]) * np.sign(dy[:-1]) < 0))
+                    chord = np.interp(x, [x[0], x[-1]], [y[0], y[-1]])
+                    bend = float(np.abs(y - chord).max() / 512)
+                    score = ramp(np.ptp(x) / 512, 0.2, 0.4) * ramp(bend, 0.01, 0.03) * float(turns >= 1)
+                    best_line = max(best_line, score)
+    long_h = [h for h in horiz if h[1] - h[0] >= 0.35 * 512]
+    long_v = [v for v in vert if v[1] - v[0] >= 0.25 * 512]
+    corner = 0.0
+    for h in long_h:
+        for v in long_v:
+            gap = min(np.hypot(h[0] - v[2], h[2] - v[1]), np.hypot(h[0] - v[2], h[2] - v[0]),
+                      np.hypot(h[1] - v[2], h[2] - v[1]))
+            corner = max(corner, ramp(gap / 512, 0.08, 0.03))
+    return combine({
+        "visible": size_check(d, d.ink, 0.3),
+        "x_axis": float(bool(long_h)),
+        "y_axis": float(bool(long_v)),
+        "axes_meet": corner,
+        "data_line": best_line,
+    })
+
+
+# -------------------------------------------------------------------------------------------- scenes
+def horizon(d: Drawing) -> np.ndarray:
+    """Per column, the first row (from the top) where the sky ends, skipping small floating objects.
+
+    An edge is a change of more than 16 in some channel over two rows. An object that starts and ends in the
+    sky (sun, cloud, star, moon) is skipped when the colour below it matches the sky above it.
+    """
+    return d.cached("horizon", lambda: _horizon(d.rgb))
+
+
+def _horizon(rgb: np.ndarray) -> np.ndarray:
+    img = rgb.astype(np.int16)
+    h, w = img.shape[:2]
+    edge = (np.abs(img[2:] - img[:-2]).max(axis=-1) > 16)
+    out = np.full(w, h, dtype=float)
+    for x in range(w):
+        rows = np.nonzero(edge[:, x])[0] + 1
+        i = 0
+        while i < len(rows):
+            y = rows[i]
+            sky = img[max(0, y - 3), x]
+            # the end of this object: the next edge row more than 2 rows further down
+            j = i
+            while j + 1 < len(rows) and rows[j + 1] <= rows[j] + 2:
+                j += 1
+            if rows[j] - y <= 0.12 * h and np.abs(img[min(h - 1, rows[j] + 2), x] - sky).max() <= 12:
+                i = j + 1  # a thin object (a star, a line of cloud) with the sky below it
+                continue
+            nxt = [r for r in rows[j + 1:] if r <= y + 0.12 * h]
+            if nxt:
+                k = int(np.searchsorted(rows, nxt[0]))
+                while k + 1 < len(rows) and rows[k + 1] <= rows[k] + 2:
+                    k += 1
+                below = img[min(h - 1, rows[k] + 2), x]
+                if np.abs(below - sky).max() <= 12:
+                    i = k + 1
+                    continue
+            out[x] = y
+            break
+    return out
+
+
+def _peaks(prof: np.ndarray, h: int) -> int:
+    """Peaks (local minima of the horizon row) with a prominence of at least 8% of the height on both sides."""
+    w = len(prof)
+    win = max(2, w // 12)
+    reach = max(3, w // 4)
+    count = 0
+    x = 0
+    while x < w:
+        lo, hi = max(0, x - win), min(w, x + win + 1)
+        if prof[x] == prof[lo:hi].min() and prof[x] < h:
+            left = prof[max(0, x - reach):x + 1].max() - prof[x]
+            right = prof[x:min(w, x + reach + 1)].max() - prof[x]
+            if min(left, right) >= 0.08 * h:
+                count += 1
+                x = hi
+                continue
+        x += 1
+    return count
+
+
+@seed_task("landscape", "Draw a landscape with mountains and a lake, as an SVG.", "用 SVG 画一幅有山和湖的风景画。")
+def _landscape(d: Drawing):
+    d = d.crop()
+    hgt = d.rgb.shape[0]
+    prof = horizon(d)
+    k = max(2, len(prof) // 50)
+    slope = np.abs(prof[k:] - prof[:-k]) / k
+    sloped = float(((slope >= 0.15) & (slope <= 6)).mean())
+    peaks = _peaks(prof, hgt)
+    blue = rs.colour_mask(d.rgb, (170, 250), (0.2, 1.0), (0.1, 0.9), hsl=d.hsl)
+    rows = np.arange(hgt)[:, None]
+    below = rows > (prof[None, :] + 2)
+    lake = blue & below & (rows > 0.4 * hgt)
+    lake_area = float(lake.mean())
+    lb = bbox(lake)
+    order = 0.0
+    if lb is not None and peaks:
+        order = ramp((lb[1] - np.median(prof)) / hgt, -0.05, 0.0)
+    return combine({
+        "sky_above": ramp(float(np.median(prof)) / hgt, 0.05, 0.15),
+        "mountain_peaks": ramp(peaks, 0, 1),
+        "sloped_not_blocky": ramp(sloped, 0.25, 0.45),
+        "lake": ramp(lake_area, 0.01, 0.03),
+        "lake_below_mountains": order,
+    })
+
+
+@seed_task("skyline", "Draw a night city skyline with lit windows, as an SVG.", "用 SVG 画一幅夜晚的城市天际线，楼里有亮着的窗户。")
+def _skyline(d: Drawing):
+    d = d.crop()
+    hgt = d.rgb.shape[0]
+    prof = horizon(d)
+    dh = np.abs(np.diff(prof)) / hgt
+    steps = int((dh > 0.04).sum())
+    flat = float((dh <= 0.01).mean())
+    hue, sat, light = d.hsl
+    rows = np.arange(hgt)[:, None]
+    sky = rows < prof[None, :] - 1
+    below = rows > prof[None, :] + 1
+    sky_light = float(np.median(light[sky])) if sky.any() else 1.0
+    lit = (light >= 0.55) & (((hue >= 30) & (hue <= 70) & (sat >= 0.4)) | (sat < 0.3))
+    window_share = float(lit[below].mean()) if below.any() else 0.0
+    return combine({
+        "night_sky": ramp(sky_light, 0.4, 0.3),
+        "buildings": ramp(steps, 3, 6),
+        "flat_roofs": ramp(flat, 0.5, 0.7),
+        "skyline_height": band(float(np.median(prof)) / hgt, 0.15, 0.85, 0.1),
+        "lit_windows": band(window_share, 0.005, 0.4, 0.004),
+    })
