@@ -154,7 +154,12 @@ def shapes_spec(seed: int) -> tuple[dict, ...]:
             geo = {"x": x, "y": y, "width": w, "height": h}
         else:
             pts = rng.integers(5, 96, size=(3, 2))
-            while abs(np.cross(pts[1] - pts[0], pts[2] - pts[0])) < 400:
+
+            def area2(p):
+                (ax, ay), (bx, by) = p[1] - p[0], p[2] - p[0]
+                return abs(int(ax) * int(by) - int(ay) * int(bx))
+
+            while area2(pts) < 400:
                 pts = rng.integers(5, 96, size=(3, 2))
             geo = {"points": [[int(a), int(b)] for a, b in pts]}
         out.append({"kind": kind, "colour": name, "hex": hexcode, "zh": zh, **geo})
