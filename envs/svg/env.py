@@ -4,6 +4,7 @@ from __future__ import annotations
 import atexit
 import json
 import os
+import re
 import threading
 from dataclasses import dataclass
 from typing import Any, ClassVar, Sequence
@@ -53,33 +54,27 @@ def extract_svg(text: str) -> str | None:
     return _last_element(text, low)
 
 
+_OPEN_RE = re.compile(r"<svg(?=[\s>/]|$)")
+
+
 def _last_element(text: str, low: str) -> str | None:
-    close = low.rfind(_SVG_CLOSE)
-    if close < 0:
+    """The element closed by the last ``</svg>``, paired with its own opening tag (linear time)."""
+    closes = [m.start() for m in re.finditer(re.escape(_SVG_CLOSE), low)]
+    if not closes:
         return None
-    # walk back from the last closing tag, pairing closes and opens
+    opens = [m.start() for m in _OPEN_RE.finditer(low, 0, closes[-1])]
+    i, j = len(opens) - 1, len(closes) - 2  # j: the closes before the last one
     depth = 0
-    pos = close
-    while True:
-        prev_close = low.rfind(_SVG_CLOSE, 0, pos)
-        prev_open = low.rfind(_SVG_OPEN, 0, pos)
-        while prev_open >= 0 and not _is_open_tag(low, prev_open):
-            prev_open = low.rfind(_SVG_OPEN, 0, prev_open)
-        if prev_open < 0:
-            return None
-        if prev_close > prev_open:
+    while i >= 0:
+        if j >= 0 and closes[j] > opens[i]:
             depth += 1
-            pos = prev_close
+            j -= 1
             continue
         if depth == 0:
-            return text[prev_open:close + len(_SVG_CLOSE)].strip()
+            return text[opens[i]:closes[-1] + len(_SVG_CLOSE)].strip()
         depth -= 1
-        pos = prev_open
-
-
-def _is_open_tag(low: str, i: int) -> bool:
-    nxt = low[i + 4:i + 5]
-    return nxt in ("", " ", ">", "\n", "\t", "\r", "/")
+        i -= 1
+    return None
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,13 @@ def polar(d: Drawing, mask: np.ndarray, centre=None) -> dict:
     c = centre or rs.centroid(mask)
     if c is None:
         return {"k": 0, "regular": 0.0, "depth": 0.0, "profile": np.zeros(8), "centre": (0.0, 0.0), "r": 0.0}
-    prof = rs.radial_profile(mask, c, _bins(d))
+    bins = _bins(d)
+    prof = rs.radial_profile(mask, c, bins)
+    if centre is None:  # refine: the first harmonic of the profile is the offset of the centre
+        for _ in range(2):
+            f1 = np.fft.rfft(prof)[1] / bins
+            c = (c[0] + 2 * f1.real, c[1] + 2 * f1.imag)
+            prof = rs.radial_profile(mask, c, bins)
     sm = (np.roll(prof, 1) + prof + np.roll(prof, -1)) / 3
     h = rs.harmonics(prof, 40)
     power = h[1:] ** 2
@@ -80,7 +86,7 @@ def _hexagon(d: Drawing):
     return combine({
         "visible": size_check(d, d.ink),
         "six_fold": float(p["k"] == 6),
-        "regular": ramp(p["regular"], 0.7, 0.86),
+        "regular": ramp(p["regular"], 0.8, 0.92),
         "corners": band(p["depth"], 0.84, 0.9, 0.06),
     })
 
@@ -91,7 +97,7 @@ def _star(d: Drawing):
     return combine({
         "visible": size_check(d, d.ink),
         "five_points": float(p["k"] == 5),
-        "regular": ramp(p["regular"], 0.7, 0.86),
+        "regular": ramp(p["regular"], 0.8, 0.92),
         "pointed": band(p["depth"], 0.3, 0.55, 0.12),
     })
 
@@ -107,7 +113,7 @@ def _hexagram(d: Drawing):
         "visible": size_check(d, ink),
         "purple": ramp(share, 0.3, 0.6),
         "six_points": float(p["k"] == 6),
-        "regular": ramp(p["regular"], 0.7, 0.86),
+        "regular": ramp(p["regular"], 0.8, 0.92),
         "star_depth": band(p["depth"], 0.5, 0.66, 0.08),
     })
 

@@ -1,0 +1,173 @@
+"""Seed verifiers against hand-written drawings, parametric similarity, and the raster helpers."""
+from __future__ import annotations
+
+import colorsys
+import json
+import math
+import re
+import struct
+import zlib
+
+import numpy as np
+import pytest
+
+pytest.importorskip("skia")
+pytest.importorskip("svgelements")
+
+from envs.svg import raster as rs  # noqa: E402
+from envs.svg.examples import EXAMPLES  # noqa: E402
+from envs.svg.sanitize import sanitize  # noqa: E402
+from envs.svg.tasks import SEED_TASKS, prompt, shapes_reference, shapes_spec, similarity  # noqa: E402
+from envs.svg.worker import evaluate  # noqa: E402
+
+ISSUE_TASKS = ["hexagon", "trapezoid", "dashed_square", "light_green_ellipse", "cross", "mercedes", "bmw", "ground",
+               "star", "hexagram", "gear", "no_entry", "rating", "wifi3", "wifi4", "battery", "first_aid", "dollar",
+               "yuan", "landscape", "line_chart", "skyline", "clock"]
+
+
+def score(task: str, svg: str, resolution: int = 256) -> float:
+    head, _ = evaluate(svg, json.dumps({"task": task, "lang": "en"}), resolution)
+    assert head["status"] == "ok", head
+    return head["score"]
+
+
+def test_the_23_seed_tasks_have_prompts_in_both_languages_and_examples():
+    assert sorted(SEED_TASKS) == sorted(ISSUE_TASKS)
+    for task in ISSUE_TASKS:
+        en = prompt({"task": task, "lang": "en"})
+        zh = prompt({"task": task, "lang": "zh"})
+        assert "svg" in en.lower() and re.search(r"[\u4e00-\u9fff]", zh) and en != zh
+        ex = EXAMPLES[task]
+        assert len(ex["correct"]) >= 3 and len(ex["near_miss"]) >= 3
+
+
+@pytest.mark.parametrize("task", ISSUE_TASKS)
+def test_correct_drawings_score_high_and_near_misses_low(task):
+    ex = EXAMPLES[task]
+    correct = [score(task, svg) for svg in ex["correct"]]
+    missed = {what: score(task, svg) for what, svg in ex["near_miss"]}
+    assert min(correct) >= 0.9, correct
+    assert max(missed.values()) <= 0.5, missed
+
+
+@pytest.mark.parametrize("task", ["hexagon", "star", "cross", "no_entry", "clock", "battery"])
+def test_verifiers_do_not_depend_on_notation(task):
+    """The same drawing under a viewBox change and an outer transform scores the same way."""
+    svg = EXAMPLES[task]["correct"][0]
+    body = svg[svg.index(">") + 1:svg.rindex("</svg>")]
+    vb = re.search(r'viewBox="([^"]+)"', svg).group(1)
+    x, y, w, h = (float(v) for v in vb.split())
+    moved = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{x * 2 - 30} {y * 2 + 40} {w * 2} {h * 2}">'
+             f'<g transform="translate(-30 40) scale(2)">{body}</g></svg>')
+    assert score(task, moved) >= 0.9
+
+
+def test_scores_are_bounded_and_blank_drawings_score_zero():
+    blank = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"></svg>'
+    for task in ISSUE_TASKS:
+        assert score(task, blank, 64) <= 0.05
+
+
+# ------------------------------------------------------------------------------------------- parametric
+def test_parametric_tasks_are_seeded_and_valid():
+    assert shapes_spec(3) == shapes_spec(3) and shapes_spec(3) != shapes_spec(4)
+    for seed in range(50):
+        specs = shapes_spec(seed)
+        assert 1 <= len(specs) <= 3
+        text = prompt({"task": "shapes", "seed": seed, "lang": "en"})
+        for s in specs:
+            assert s["hex"] in text
+        sanitize(shapes_reference(seed))
+
+
+def test_similarity_of_the_reference_is_one_and_falls_with_distance():
+    state = json.dumps({"task": "shapes", "seed": 5, "lang": "en"})
+    ref = shapes_reference(5)
+    head, _ = evaluate(ref, state, 128)
+    assert head["score"] == pytest.approx(1.0)
+    from envs.svg.env import _shape_candidates
+
+    got = {label: evaluate(svg, state, 256)[0]["score"] for label, svg in _shape_candidates(5)}
+    assert got["near_miss:shift1"] > got["near_miss:shift5"]
+    assert all(v >= 0.99 for k, v in got.items() if k == "correct")
+    assert max(v for k, v in got.items() if k.startswith("near_miss")) < 0.99
+
+
+def test_similarity_definition():
+    a = np.full((8, 8, 3), 255, np.uint8)
+    assert similarity(a, a)[0] == 1.0
+    b = a.copy()
+    b[:4] = (255, 0, 0)
+    c = a.copy()
+    c[4:] = (255, 0, 0)
+    s, parts = similarity(b, c)
+    assert parts == {"iou": 0.0, "colour": 0.0} and s == 0.0
+    d = a.copy()
+    d[:4] = (250, 10, 10)  # same ink, colour within tolerance
+    assert similarity(b, d)[0] == 1.0
+    e = a.copy()
+    e[:4] = (0, 0, 255)  # same ink, other colour
+    assert similarity(b, e) == (0.5, {"iou": 1.0, "colour": 0.0})
+
+
+# ------------------------------------------------------------------------------ raster helpers (refs)
+def _slow_radial(mask, centre, bins):
+    prof = [0.0] * bins
+    h, w = mask.shape
+    for y in range(h):
+        for x in range(w):
+            if not mask[y, x]:
+                continue
+            dx, dy = x + 0.5 - centre[0], centre[1] - (y + 0.5)
+            a = math.atan2(dy, dx) % (2 * math.pi)
+            i = min(int(a / (2 * math.pi) * bins), bins - 1)
+            prof[i] = max(prof[i], math.hypot(dx, dy) + 0.5)
+    return np.array(prof)
+
+
+def test_radial_profile_agrees_with_a_slow_reference():
+    rng = np.random.default_rng(0)
+    for _ in range(5):
+        mask = rng.random((40, 40)) < 0.3
+        c = (float(rng.uniform(10, 30)), float(rng.uniform(10, 30)))
+        fast = rs.radial_profile(mask, c, 64)
+        slow = _slow_radial(mask, c, 64)
+        filled = slow > 0
+        np.testing.assert_allclose(fast[filled], slow[filled])
+
+
+def test_hsl_agrees_with_colorsys():
+    rng = np.random.default_rng(1)
+    rgb = rng.integers(0, 256, size=(16, 16, 3)).astype(np.uint8)
+    h, s, l = rs.to_hsl(rgb)
+    for y in range(16):
+        for x in range(16):
+            hh, ll, ss = colorsys.rgb_to_hls(*(rgb[y, x] / 255.0))
+            assert l[y, x] == pytest.approx(ll, abs=1e-5)
+            assert s[y, x] == pytest.approx(ss, abs=1e-4)
+            if ss > 1e-6:
+                assert min(abs(h[y, x] - hh * 360), 360 - abs(h[y, x] - hh * 360)) < 1e-3
+
+
+def test_png_bytes_is_a_valid_png():
+    img = np.zeros((5, 7, 3), np.uint8)
+    img[2, 3] = (10, 20, 30)
+    data = rs.png_bytes(img)
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    w, h = struct.unpack(">II", data[16:24])
+    assert (w, h) == (7, 5)
+    idat = data.index(b"IDAT")
+    n = struct.unpack(">I", data[idat - 4:idat])[0]
+    raw = zlib.decompress(data[idat + 4:idat + 4 + n])
+    rows = np.frombuffer(raw, np.uint8).reshape(5, 1 + 21)
+    assert (rows[:, 0] == 0).all() and tuple(rows[2, 1 + 9:1 + 12]) == (10, 20, 30)
+
+
+def test_render_fits_the_viewbox_into_the_square():
+    doc = sanitize('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100">'
+                   '<rect width="200" height="100" fill="red"/></svg>')
+    img = rs.render(doc, 64)
+    assert img.shape == (64, 64, 3) and img.dtype == np.uint8
+    red = (img[:, :, 0] > 200) & (img[:, :, 1] < 50)
+    rows = np.nonzero(red.any(axis=1))[0]
+    assert red[:, 0].any() and red[:, -1].any() and rows.min() >= 15 and rows.max() <= 48
