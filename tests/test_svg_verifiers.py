@@ -171,3 +171,41 @@ def test_render_fits_the_viewbox_into_the_square():
     red = (img[:, :, 0] > 200) & (img[:, :, 1] < 50)
     rows = np.nonzero(red.any(axis=1))[0]
     assert red[:, 0].any() and red[:, -1].any() and rows.min() >= 15 and rows.max() <= 48
+
+
+# ------------------------------------------------------------------- numba kernels vs slow references
+def _slow_ink(rgb, bg, tol):
+    return (np.abs(rgb.astype(int) - np.asarray(bg, dtype=int)) > tol).any(axis=-1)
+
+
+def _slow_similarity(a, b, colour_tol=48):
+    ia, ib = _slow_ink(a, (255, 255, 255), 40), _slow_ink(b, (255, 255, 255), 40)
+    union = ia | ib
+    if not union.any():
+        return 1.0
+    agree = (np.abs(a.astype(int) - b.astype(int)).max(axis=-1) <= colour_tol)[union].mean()
+    return 0.5 * (ia & ib).sum() / union.sum() + 0.5 * agree
+
+
+def test_kernels_agree_with_slow_references():
+    rng = np.random.default_rng(3)
+    for _ in range(20):
+        a = rng.integers(0, 256, size=(17, 23, 3)).astype(np.uint8)
+        b = a.copy()
+        b[rng.random((17, 23)) < 0.3] = 255
+        b[rng.random((17, 23)) < 0.2] = (200, 30, 30)
+        bg = tuple(int(v) for v in rng.integers(0, 256, 3))
+        np.testing.assert_array_equal(rs.ink_mask(a, bg, 40), _slow_ink(a, bg, 40))
+        np.testing.assert_array_equal(rs.ink_mask(a), _slow_ink(a, (255, 255, 255), 40))
+        rgba = np.dstack([a, np.full(a.shape[:2], 255, np.uint8)])
+        np.testing.assert_array_equal(rs.ink_mask(rgba[:, :, :3]), _slow_ink(a, (255, 255, 255), 40))
+        assert similarity(a, b)[0] == pytest.approx(_slow_similarity(a, b))
+
+
+def test_colour_mask_fast_path_agrees_with_full_hsl():
+    rng = np.random.default_rng(4)
+    rgb = rng.integers(0, 256, size=(48, 48, 3)).astype(np.uint8)
+    full = rs.to_hsl(rgb)
+    for args in (((345, 15), (0.45, 1.0), (0.2, 0.75)), ((75, 165), (0.25, 1.0), (0.55, 0.92)),
+                 ((255, 320), (0.2, 1.0), (0.12, 0.85))):
+        np.testing.assert_array_equal(rs.colour_mask(rgb, *args), rs.colour_mask(rgb, *args, hsl=full))

@@ -49,44 +49,85 @@ def background(rgb: np.ndarray) -> np.ndarray:
 
 def ink_mask(rgb: np.ndarray, bg: np.ndarray | None = None, tol: float = 40.0) -> np.ndarray:
     """Pixels that differ from the background (white unless given) by more than ``tol`` in some channel."""
-    ref = (255, 255, 255) if bg is None else tuple(int(round(v)) for v in bg)
-    out = None
-    for ch in range(3):
-        c = rgb[:, :, ch]
-        lo, hi = ref[ch] - tol, ref[ch] + tol
-        m = (c < lo) | (c > hi)
-        out = m if out is None else out | m
+    from ._kernels import ink_k
+
+    if rgb.ndim != 3 or rgb.shape[2] < 3 or rgb.dtype != np.uint8:
+        raise ValueError(f"expected an (H, W, 3) uint8 image, got {rgb.shape} {rgb.dtype}")
+    ref = (255, 255, 255) if bg is None else tuple(int(round(float(v))) for v in bg)
+    out = np.empty(rgb.shape[:2], dtype=np.bool_)
+    ink_k(rgb, ref[0], ref[1], ref[2], int(tol), out)
     return out
 
 
 def to_hsl(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Hue in degrees [0, 360), saturation and lightness in [0, 1] (HSL, per pixel)."""
-    r, g, b = (rgb[:, :, i].astype(np.float32) / 255.0 for i in range(3))
+    r, g, b = (rgb[:, :, i] for i in range(3))
     mx = np.maximum(np.maximum(r, g), b)
     mn = np.minimum(np.minimum(r, g), b)
-    light = (mx + mn) / 2
-    d = mx - mn
-    sat = np.where(d == 0, 0.0, d / np.maximum(1e-6, 1 - np.abs(2 * light - 1)))
-    safe = np.where(d == 0, 1.0, d)
-    hue = np.where(mx == r, ((g - b) / safe) % 6, np.where(mx == g, (b - r) / safe + 2, (r - g) / safe + 4)) * 60
-    hue = np.where(d == 0, 0.0, hue)
-    return hue % 360, np.clip(sat, 0, 1), light
+    total = mx.astype(np.int16) + mn
+    light = total.astype(np.float32) * np.float32(1 / 510)
+    d = (mx - mn).astype(np.float32)  # uint8 difference cannot underflow: mx >= mn
+    denom = (255 - np.abs(total - 255)).astype(np.float32)
+    sat = d / np.maximum(denom, 1)
+    hue = np.zeros(r.shape, dtype=np.float32)
+    chroma = d > 0
+    if chroma.any():
+        rf, gf, bf, df = (x[chroma].astype(np.float32) for x in (r, g, b, d))
+        m = mx[chroma]
+        hr = ((gf - bf) / df) % 6
+        hg = (bf - rf) / df + 2
+        hb = (rf - gf) / df + 4
+        hue[chroma] = np.where(m == r[chroma], hr, np.where(m == g[chroma], hg, hb)) * 60
+    return hue % 360, np.minimum(sat, 1), light
+
+
+def _hue(r: np.ndarray, g: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Hue in degrees of 1-d uint8 channel arrays (0 where the colour is grey)."""
+    mx = np.maximum(np.maximum(r, g), b)
+    mn = np.minimum(np.minimum(r, g), b)
+    d = (mx - mn).astype(np.float32)
+    safe = np.maximum(d, 1)
+    rf, gf, bf = r.astype(np.float32), g.astype(np.float32), b.astype(np.float32)
+    hue = np.where(mx == r, ((gf - bf) / safe) % 6, np.where(mx == g, (bf - rf) / safe + 2, (rf - gf) / safe + 4))
+    return np.where(d > 0, hue * 60, 0.0) % 360
 
 
 def colour_mask(rgb: np.ndarray, hue: tuple[float, float], sat: tuple[float, float] = (0.25, 1.0),
                 light: tuple[float, float] = (0.1, 0.9), hsl: tuple | None = None) -> np.ndarray:
-    """Pixels inside a hue range (degrees; may wrap past 360), saturation and lightness ranges."""
-    h, s, l = to_hsl(rgb) if hsl is None else hsl
+    """Pixels inside a hue range (degrees; may wrap past 360), saturation and lightness ranges.
+
+    Without a precomputed ``hsl``, the hue is computed only for the pixels whose saturation and lightness
+    are in range (the costly part of HSL on a large image).
+    """
     lo, hi = hue
-    in_hue = (h >= lo) & (h <= hi) if lo <= hi else (h >= lo) | (h <= hi)
-    return in_hue & (s >= sat[0]) & (s <= sat[1]) & (l >= light[0]) & (l <= light[1])
+    if hsl is not None:
+        h, s, l = hsl
+        in_hue = (h >= lo) & (h <= hi) if lo <= hi else (h >= lo) | (h <= hi)
+        return in_hue & (s >= sat[0]) & (s <= sat[1]) & (l >= light[0]) & (l <= light[1])
+    r, g, b = (rgb[:, :, i] for i in range(3))
+    mx = np.maximum(np.maximum(r, g), b)
+    mn = np.minimum(np.minimum(r, g), b)
+    total = mx.astype(np.int16) + mn
+    # lightness = total / 510; saturation = (mx - mn) / (255 - |total - 255|)
+    cand = (total >= light[0] * 510) & (total <= light[1] * 510)
+    denom = (255 - np.abs(total - 255)).astype(np.float32)
+    s = (mx - mn).astype(np.float32) / np.maximum(denom, 1)
+    cand &= (s >= sat[0]) & (s <= sat[1])
+    idx = np.flatnonzero(cand)
+    if idx.size:
+        h = _hue(r.ravel()[idx], g.ravel()[idx], b.ravel()[idx])
+        ok = (h >= lo) & (h <= hi) if lo <= hi else (h >= lo) | (h <= hi)
+        cand.ravel()[idx] = ok
+    return cand
 
 
 def centroid(mask: np.ndarray) -> tuple[float, float] | None:
-    ys, xs = np.nonzero(mask)
-    if len(xs) == 0:
+    n = int(np.count_nonzero(mask))
+    if n == 0:
         return None
-    return float(xs.mean()) + 0.5, float(ys.mean()) + 0.5
+    cols = np.count_nonzero(mask, axis=0)
+    rows = np.count_nonzero(mask, axis=1)
+    return float(cols @ np.arange(len(cols))) / n + 0.5, float(rows @ np.arange(len(rows))) / n + 0.5
 
 
 def edge(mask: np.ndarray) -> np.ndarray:
@@ -137,9 +178,8 @@ def harmonics(profile: np.ndarray, kmax: int = 40) -> np.ndarray:
 def rotate_mask(mask: np.ndarray, centre: tuple[float, float], angle_deg: float) -> np.ndarray:
     """``mask`` rotated about ``centre`` by ``angle_deg`` (nearest neighbour)."""
     h, w = mask.shape
-    yy, xx = np.mgrid[0:h, 0:w]
-    x = xx + 0.5 - centre[0]
-    y = yy + 0.5 - centre[1]
+    x = (np.arange(w, dtype=np.float32) + np.float32(0.5 - centre[0]))[None, :]
+    y = (np.arange(h, dtype=np.float32) + np.float32(0.5 - centre[1]))[:, None]
     t = np.deg2rad(angle_deg)
     sx = np.cos(t) * x + np.sin(t) * y + centre[0]
     sy = -np.sin(t) * x + np.cos(t) * y + centre[1]

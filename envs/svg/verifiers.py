@@ -43,10 +43,15 @@ def polar(d: Drawing, mask: np.ndarray, centre=None) -> dict:
 
 
 def bbox(mask: np.ndarray) -> tuple[int, int, int, int] | None:
-    ys, xs = np.nonzero(mask)
-    if len(xs) == 0:
+    rows = mask.any(axis=1)
+    if not rows.any():
         return None
-    return int(xs.min()), int(ys.min()), int(xs.max()) + 1, int(ys.max()) + 1
+    cols = mask.any(axis=0)
+    y0 = int(rows.argmax())
+    y1 = len(rows) - int(rows[::-1].argmax())
+    x0 = int(cols.argmax())
+    x1 = len(cols) - int(cols[::-1].argmax())
+    return x0, y0, x1, y1
 
 
 def size_check(d: Drawing, mask: np.ndarray, lo: float = 0.2) -> float:
@@ -346,17 +351,18 @@ def sample(mask: np.ndarray, centre, radius: float, angles_deg) -> np.ndarray:
     return out
 
 
-def ray(mask: np.ndarray, centre, angle_deg: float, r0: float, r1: float, n: int = 64) -> np.ndarray:
-    """Mask values at ``n`` points along a ray from radius ``r0`` to ``r1``."""
+def ray(mask: np.ndarray, centre, angle_deg, r0: float, r1: float, n: int = 64) -> np.ndarray:
+    """Mask values at ``n`` points along a ray from radius ``r0`` to ``r1`` (an array of angles gives one row
+    per angle)."""
     rr = np.linspace(r0, r1, n)
-    a = np.deg2rad(angle_deg)
+    a = np.deg2rad(np.atleast_1d(np.asarray(angle_deg, dtype=float)))[:, None]
     x = np.floor(centre[0] + rr * np.cos(a)).astype(int)
     y = np.floor(centre[1] - rr * np.sin(a)).astype(int)
     h, w = mask.shape
     ok = (x >= 0) & (x < w) & (y >= 0) & (y < h)
-    out = np.zeros(n, dtype=bool)
+    out = np.zeros(x.shape, dtype=bool)
     out[ok] = mask[y[ok], x[ok]]
-    return out
+    return out[0] if np.ndim(angle_deg) == 0 else out
 
 
 def ring_coverage(mask: np.ndarray, centre, radius: float, lo: float = 0.84, hi: float = 0.99,
@@ -372,9 +378,8 @@ def ring_coverage(mask: np.ndarray, centre, radius: float, lo: float = 0.84, hi:
 def sector(mask: np.ndarray, centre, radius: float, angle: float, r0: float = 0.3, r1: float = 0.7,
            half_width: float = 6.0) -> float:
     """Ink fraction of ``mask`` in the sector around ``angle`` (degrees) between ``r0`` and ``r1`` radii."""
-    vals = [ray(mask, centre, angle + da, r0 * radius, r1 * radius, 16).mean()
-            for da in np.linspace(-half_width, half_width, 5)]
-    return float(np.mean(vals))
+    return float(ray(mask, centre, angle + np.linspace(-half_width, half_width, 5), r0 * radius, r1 * radius,
+                     16).mean())
 
 
 @seed_task("no_entry", "Draw a no-entry (prohibition) sign: a red circle with one diagonal slash across it, "
@@ -723,11 +728,9 @@ def _clock(d: Drawing):
     k = int(np.argmax(amp[2:31]) + 2)
     # hands: the length of the inked run from the centre outwards, per direction
     steps = np.linspace(0.12 * r, 0.85 * r, 48)
-    lengths = np.zeros(120)
-    for i, a in enumerate(np.arange(120) * 3.0):
-        line = ray(marks, c, a, 0.12 * r, 0.85 * r, 48)
-        gap = np.nonzero(~line)[0]
-        lengths[i] = steps[gap[0] - 1] if len(gap) and gap[0] > 0 else (steps[-1] if not len(gap) else 0.0)
+    lines = ray(marks, c, np.arange(120) * 3.0, 0.12 * r, 0.85 * r, 48)
+    first_gap = np.where((~lines).any(axis=1), (~lines).argmax(axis=1), 48)
+    lengths = np.where(first_gap > 0, steps[np.maximum(first_gap - 1, 0)], 0.0)
     hands = []
     for i in np.argsort(-lengths):
         if lengths[i] < 0.3 * r:
