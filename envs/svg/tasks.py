@@ -70,6 +70,18 @@ class Drawing:
         return self.cached("ink", lambda: rs.ink_mask(self.rgb, self.bg))
 
     @property
+    def light_sat(self) -> tuple[np.ndarray, np.ndarray]:
+        """HSL lightness and saturation (without the hue, which costs most)."""
+        def compute():
+            r, g, b = (self.rgb[:, :, i] for i in range(3))
+            mx = np.maximum(np.maximum(r, g), b)
+            mn = np.minimum(np.minimum(r, g), b)
+            total = mx.astype(np.int16) + mn
+            denom = (255 - np.abs(total - 255)).astype(np.float32)
+            return total * np.float32(1 / 510), (mx - mn).astype(np.float32) / np.maximum(denom, 1)
+        return self.cached("ls", compute)
+
+    @property
     def hsl(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         return self.cached("hsl", lambda: rs.to_hsl(self.rgb))
 

@@ -427,7 +427,7 @@ def _bmw(d: Drawing):
     if f is None:
         return combine({"visible": 0.0})
     c, r = f
-    hue, sat, light = d.hsl
+    light, sat = d.light_sat
     dark = light < 0.3
     blue = d.colour("blue")
     white = (light > 0.85) & (sat < 0.35)
@@ -943,9 +943,8 @@ def _horizon(rgb: np.ndarray) -> np.ndarray:
             if rows[j] - y <= 0.12 * h and np.abs(img[min(h - 1, rows[j] + 2), x] - sky).max() <= 12:
                 i = j + 1  # a thin object (a star, a line of cloud) with the sky below it
                 continue
-            nxt = [r for r in rows[j + 1:] if r <= y + 0.12 * h]
-            if nxt:
-                k = int(np.searchsorted(rows, nxt[0]))
+            if j + 1 < len(rows) and rows[j + 1] <= y + 0.12 * h:
+                k = j + 1
                 while k + 1 < len(rows) and rows[k + 1] <= rows[k] + 2:
                     k += 1
                 below = img[min(h - 1, rows[k] + 2), x]
@@ -986,7 +985,7 @@ def _landscape(d: Drawing):
     slope = np.abs(prof[k:] - prof[:-k]) / k
     sloped = float(((slope >= 0.15) & (slope <= 6)).mean())
     peaks = _peaks(prof, hgt)
-    blue = rs.colour_mask(d.rgb, (170, 250), (0.2, 1.0), (0.1, 0.9), hsl=d.hsl)
+    blue = rs.colour_mask(d.rgb, (170, 250), (0.2, 1.0), (0.1, 0.9))
     rows = np.arange(hgt)[:, None]
     below = rows > (prof[None, :] + 2)
     lake = blue & below & (rows > 0.4 * hgt)
@@ -1012,12 +1011,12 @@ def _skyline(d: Drawing):
     dh = np.abs(np.diff(prof)) / hgt
     steps = int((dh > 0.04).sum())
     flat = float((dh <= 0.01).mean())
-    hue, sat, light = d.hsl
+    light, sat = d.light_sat
     rows = np.arange(hgt)[:, None]
     sky = rows < prof[None, :] - 1
     below = rows > prof[None, :] + 1
     sky_light = float(np.median(light[sky])) if sky.any() else 1.0
-    lit = (light >= 0.55) & (((hue >= 30) & (hue <= 70) & (sat >= 0.4)) | (sat < 0.3))
+    lit = rs.colour_mask(d.rgb, (30, 70), (0.4, 1.0), (0.55, 1.0)) | ((light >= 0.55) & (sat < 0.3))
     window_share = float(lit[below].mean()) if below.any() else 0.0
     return combine({
         "night_sky": ramp(sky_light, 0.4, 0.3),
