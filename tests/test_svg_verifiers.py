@@ -209,3 +209,48 @@ def test_colour_mask_fast_path_agrees_with_full_hsl():
     for args in (((345, 15), (0.45, 1.0), (0.2, 0.75)), ((75, 165), (0.25, 1.0), (0.55, 0.92)),
                  ((255, 320), (0.2, 1.0), (0.12, 0.85))):
         np.testing.assert_array_equal(rs.colour_mask(rgb, *args), rs.colour_mask(rgb, *args, hsl=full))
+
+
+def _slow_horizon(rgb: np.ndarray) -> np.ndarray:
+    img = rgb.astype(np.int16)
+    h, w = img.shape[:2]
+    edge = (np.abs(img[2:] - img[:-2]).max(axis=-1) > 16)
+    out = np.full(w, h, dtype=float)
+    for x in range(w):
+        rows = np.nonzero(edge[:, x])[0] + 1
+        i = 0
+        while i < len(rows):
+            y = rows[i]
+            sky = img[max(0, y - 3), x]
+            # the end of this object: the next edge row more than 2 rows further down
+            j = i
+            while j + 1 < len(rows) and rows[j + 1] <= rows[j] + 2:
+                j += 1
+            if rows[j] - y <= 0.12 * h and np.abs(img[min(h - 1, rows[j] + 2), x] - sky).max() <= 12:
+                i = j + 1  # a thin object (a star, a line of cloud) with the sky below it
+                continue
+            if j + 1 < len(rows) and rows[j + 1] <= y + 0.12 * h:
+                k = j + 1
+                while k + 1 < len(rows) and rows[k + 1] <= rows[k] + 2:
+                    k += 1
+                below = img[min(h - 1, rows[k] + 2), x]
+                if np.abs(below - sky).max() <= 12:
+                    i = k + 1
+                    continue
+            out[x] = y
+            break
+    return out
+
+
+
+def test_horizon_kernel_agrees_with_the_slow_reference():
+    from envs.svg.verifiers import _horizon
+
+    rng = np.random.default_rng(5)
+    for svgs in (EXAMPLES["landscape"], EXAMPLES["skyline"]):
+        for svg in svgs["correct"] + [s for _, s in svgs["near_miss"]]:
+            img = rs.render(sanitize(svg), 96)
+            np.testing.assert_array_equal(_horizon(img), _slow_horizon(img))
+    for _ in range(10):
+        img = np.repeat(np.repeat(rng.integers(0, 256, size=(12, 10, 3)), 4, axis=0), 3, axis=1).astype(np.uint8)
+        np.testing.assert_array_equal(_horizon(img), _slow_horizon(img))

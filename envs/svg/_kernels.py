@@ -38,3 +38,48 @@ def similarity_k(a, b, ink_tol, colour_tol):  # pragma: no cover - compiled
                 if d <= colour_tol:
                     agree += 1
     return union, inter, agree
+
+
+@njit(cache=True)
+def _maxdiff(img, y0, y1, x):  # pragma: no cover - compiled
+    d = 0
+    for c in range(3):
+        v = abs(np.int32(img[y0, x, c]) - np.int32(img[y1, x, c]))
+        if v > d:
+            d = v
+    return d
+
+
+@njit(cache=True)
+def horizon_k(img, edge, match, frac):  # pragma: no cover - compiled
+    """Per column, the first edge row that is not a floating object (see verifiers.horizon)."""
+    h = img.shape[0]
+    w = img.shape[1]
+    out = np.full(w, np.float64(h))
+    rows = np.empty(edge.shape[0], np.int64)
+    for x in range(w):
+        n = 0
+        for y in range(edge.shape[0]):
+            if edge[y, x]:
+                rows[n] = y + 1
+                n += 1
+        i = 0
+        while i < n:
+            y = rows[i]
+            sy = max(0, y - 3)
+            j = i
+            while j + 1 < n and rows[j + 1] <= rows[j] + 2:
+                j += 1
+            if rows[j] - y <= frac * h and _maxdiff(img, min(h - 1, rows[j] + 2), sy, x) <= match:
+                i = j + 1
+                continue
+            if j + 1 < n and rows[j + 1] <= y + frac * h:
+                k = j + 1
+                while k + 1 < n and rows[k + 1] <= rows[k] + 2:
+                    k += 1
+                if _maxdiff(img, min(h - 1, rows[k] + 2), sy, x) <= match:
+                    i = k + 1
+                    continue
+            out[x] = y
+            break
+    return out

@@ -519,19 +519,18 @@ def _rating(d: Drawing):
     stars, filled = [], []
     for i in range(5):
         a, bnd = int(round(edges[i])), int(round(edges[i + 1]))
-        sub = np.zeros_like(ink)
-        sub[:, a:bnd] = ink[:, a:bnd]
-        p = polar(d, sub)
+        sub = ink[:, a:bnd]
         if not sub.any():
             stars.append(0.0)
             filled.append(0.0)
             continue
+        p = polar(d, sub)
         stars.append(float(p["k"] == 5) * ramp(p["regular"], 0.6, 0.8) * band(p["depth"], 0.25, 0.6, 0.1))
         cx, cy = p["centre"]
         rad = max(1.0, 0.12 * p["r"])
-        yy, xx = np.ogrid[:ink.shape[0], :ink.shape[1]]
+        yy, xx = np.ogrid[:sub.shape[0], :sub.shape[1]]
         disk = (xx + 0.5 - cx) ** 2 + (yy + 0.5 - cy) ** 2 <= rad ** 2
-        filled.append(float(ink[disk].mean()) if disk.any() else 0.0)
+        filled.append(float(sub[disk].mean()) if disk.any() else 0.0)
     want = np.array([1, 1, 1, 0, 0], dtype=bool)
     got = np.array(filled) >= 0.5
     checks["stars"] = ramp(min(stars), 0.3, 0.8)
@@ -638,8 +637,7 @@ def _ground(d: Drawing):
 
 
 def _contrast_mask(d: Drawing, region: np.ndarray, ref: np.ndarray, tol: float = 60.0) -> np.ndarray:
-    diff = np.abs(d.rgb.astype(np.int16) - np.asarray(ref, dtype=np.int16)).max(axis=-1)
-    return region & (diff > tol)
+    return region & rs.ink_mask(d.rgb, ref, tol)
 
 
 def plus_checks(mask: np.ndarray, prefix: str = "") -> dict[str, float]:
@@ -926,34 +924,14 @@ def horizon(d: Drawing) -> np.ndarray:
 
 
 def _horizon(rgb: np.ndarray) -> np.ndarray:
-    img = rgb.astype(np.int16)
-    h, w = img.shape[:2]
-    edge = (np.abs(img[2:] - img[:-2]).max(axis=-1) > 16)
-    out = np.full(w, h, dtype=float)
-    for x in range(w):
-        rows = np.nonzero(edge[:, x])[0] + 1
-        i = 0
-        while i < len(rows):
-            y = rows[i]
-            sky = img[max(0, y - 3), x]
-            # the end of this object: the next edge row more than 2 rows further down
-            j = i
-            while j + 1 < len(rows) and rows[j + 1] <= rows[j] + 2:
-                j += 1
-            if rows[j] - y <= 0.12 * h and np.abs(img[min(h - 1, rows[j] + 2), x] - sky).max() <= 12:
-                i = j + 1  # a thin object (a star, a line of cloud) with the sky below it
-                continue
-            if j + 1 < len(rows) and rows[j + 1] <= y + 0.12 * h:
-                k = j + 1
-                while k + 1 < len(rows) and rows[k + 1] <= rows[k] + 2:
-                    k += 1
-                below = img[min(h - 1, rows[k] + 2), x]
-                if np.abs(below - sky).max() <= 12:
-                    i = k + 1
-                    continue
-            out[x] = y
-            break
-    return out
+    from ._kernels import horizon_k
+
+    img = np.ascontiguousarray(rgb)
+    a, b = img[2:].astype(np.int16), img[:-2].astype(np.int16)
+    edge = np.zeros(a.shape[:2], dtype=np.bool_)
+    for c in range(3):
+        edge |= np.abs(a[:, :, c] - b[:, :, c]) > 16
+    return horizon_k(img, edge, 12, 0.12)
 
 
 def _peaks(prof: np.ndarray, h: int) -> int:
