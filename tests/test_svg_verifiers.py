@@ -202,13 +202,14 @@ def test_kernels_agree_with_slow_references():
         assert similarity(a, b)[0] == pytest.approx(_slow_similarity(a, b))
 
 
-def test_colour_mask_fast_path_agrees_with_full_hsl():
+def test_colour_mask_kernel_agrees_with_numpy_and_full_hsl():
     rng = np.random.default_rng(4)
-    rgb = rng.integers(0, 256, size=(48, 48, 3)).astype(np.uint8)
+    rgb = rng.integers(0, 256, size=(96, 96, 3)).astype(np.uint8)
     full = rs.to_hsl(rgb)
     for args in (((345, 15), (0.45, 1.0), (0.2, 0.75)), ((75, 165), (0.25, 1.0), (0.55, 0.92)),
                  ((255, 320), (0.2, 1.0), (0.12, 0.85))):
         np.testing.assert_array_equal(rs.colour_mask(rgb, *args), rs.colour_mask(rgb, *args, hsl=full))
+        np.testing.assert_array_equal(rs.colour_mask(rgb, *args), rs.colour_mask_numpy(rgb, *args))
 
 
 def _slow_horizon(rgb: np.ndarray) -> np.ndarray:

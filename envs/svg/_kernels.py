@@ -83,3 +83,36 @@ def horizon_k(img, edge, match, frac):  # pragma: no cover - compiled
             out[x] = y
             break
     return out
+
+
+@njit(cache=True)
+def colour_k(rgb, hlo, hhi, slo, shi, llo, lhi, out):  # pragma: no cover - compiled
+    """Pixels whose HSL hue (degrees; the range may wrap) and saturation and lightness are in range."""
+    h, w = out.shape
+    for y in range(h):
+        for x in range(w):
+            r = np.int32(rgb[y, x, 0])
+            g = np.int32(rgb[y, x, 1])
+            b = np.int32(rgb[y, x, 2])
+            mx = max(r, max(g, b))
+            mn = min(r, min(g, b))
+            total = mx + mn
+            denom = 255 - abs(total - 255)
+            sat = np.float32(mx - mn) / np.float32(max(denom, 1))
+            if total < llo * 510.0 or total > lhi * 510.0 or sat < slo or sat > shi:
+                out[y, x] = False
+                continue
+            d = np.float32(mx - mn)
+            if d == 0:
+                hue = np.float32(0.0)
+            elif mx == r:
+                hue = ((np.float32(g - b) / d) % np.float32(6.0)) * np.float32(60.0)
+            elif mx == g:
+                hue = (np.float32(b - r) / d + np.float32(2.0)) * np.float32(60.0)
+            else:
+                hue = (np.float32(r - g) / d + np.float32(4.0)) * np.float32(60.0)
+            hue = hue % np.float32(360.0)
+            if hlo <= hhi:
+                out[y, x] = hue >= hlo and hue <= hhi
+            else:
+                out[y, x] = hue >= hlo or hue <= hhi

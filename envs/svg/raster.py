@@ -96,14 +96,25 @@ def colour_mask(rgb: np.ndarray, hue: tuple[float, float], sat: tuple[float, flo
                 light: tuple[float, float] = (0.1, 0.9), hsl: tuple | None = None) -> np.ndarray:
     """Pixels inside a hue range (degrees; may wrap past 360), saturation and lightness ranges.
 
-    Without a precomputed ``hsl``, the hue is computed only for the pixels whose saturation and lightness
-    are in range (the costly part of HSL on a large image).
+    Without a precomputed ``hsl``, a compiled kernel tests each pixel (HSL in float32).
     """
     lo, hi = hue
     if hsl is not None:
         h, s, l = hsl
         in_hue = (h >= lo) & (h <= hi) if lo <= hi else (h >= lo) | (h <= hi)
         return in_hue & (s >= sat[0]) & (s <= sat[1]) & (l >= light[0]) & (l <= light[1])
+    from ._kernels import colour_k
+
+    out = np.empty(rgb.shape[:2], dtype=np.bool_)
+    colour_k(rgb, np.float32(lo), np.float32(hi), np.float32(sat[0]), np.float32(sat[1]), float(light[0]),
+             float(light[1]), out)
+    return out
+
+
+def colour_mask_numpy(rgb: np.ndarray, hue: tuple[float, float], sat: tuple[float, float] = (0.25, 1.0),
+                      light: tuple[float, float] = (0.1, 0.9)) -> np.ndarray:
+    """:func:`colour_mask` in numpy (the reference the compiled kernel is tested against)."""
+    lo, hi = hue
     r, g, b = (rgb[:, :, i] for i in range(3))
     mx = np.maximum(np.maximum(r, g), b)
     mn = np.minimum(np.minimum(r, g), b)

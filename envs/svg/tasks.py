@@ -333,3 +333,4 @@ def warm_up() -> None:
     img = np.full((4, 4, 3), 255, dtype=np.uint8)
     rs.ink_mask(img)  # loads (or compiles) the numba kernels before the worker limits itself
     similarity(img, img)
+    rs.colour_mask(img, (0, 360))
