@@ -21,6 +21,7 @@ from .tasks import LANGS, SEED_TASKS, TASK_IDS, prompt, shapes_reference, shapes
 __all__ = ["SVGEnv", "SVGTask", "extract_svg"]
 
 TASK_SETS = ("seed", "shapes", "all")
+ESTIMATORS = ("verifier", "judge")
 _SVG_OPEN = "<svg"
 _SVG_CLOSE = "</svg>"
 
@@ -145,7 +146,8 @@ class SVGEnv(TextEnv):
     product of soft checks of the drawing's properties (``info["checks"]``), for parametric tasks the render
     similarity to the reference (half ink IoU, half colour agreement). If the isolated renderer crashes or
     times out on an item, that item scores ``oracle_error_reward`` with ``info["oracle_error"]``.
-    ``truth()`` is the same score at ``truth_resolution`` (1024 px), so the resolution is a bias knob.
+    ``truth()`` is the same score at ``truth_resolution`` (1024 px), so the resolution is a bias knob. With
+    ``estimator="judge"`` the value is the mean of the judge's scores (out of 10, divided by 10).
 
     ## Episode End
     One step: the episode ends after the first answer (or after the retries of ``invalid_policy="retry"``).
@@ -159,6 +161,11 @@ class SVGEnv(TextEnv):
     * ``workers``: isolated render processes (shared by the envs of a process with the same settings).
     * ``render_timeout``: seconds per item (plus 0.5 s per megapixel) before a render counts as failed.
     * ``unrenderable_reward``: the whole reward of an SVG that cannot be rendered (default -1).
+    * ``estimator``: ``"verifier"`` (default) or ``"judge"``: an OpenAI-compatible chat endpoint
+      (``judge_url``, e.g. a vLLM server with a vision model; ``judge_model``, ``judge_timeout``,
+      ``judge_api_key``) is shown the render at ``resolution`` and scores it 0-10; the budget is then
+      ``samples`` (judge requests per drawing, each with its own seed; default 4) and the truth stays the
+      verifier at ``truth_resolution``. The judge arguments are refused with the verifier.
     * plus the shared ``TextEnv`` arguments (``format_reward``, ``format_penalty``, ``oracle_error_reward``,
       ``invalid_policy``, ``render_mode`` = ``"ansi"`` or ``"rgb_array"``, ...).
 
@@ -180,7 +187,9 @@ class SVGEnv(TextEnv):
 
     def __init__(self, tasks: str = "all", resolution: int = 256, lang: str = "en", truth_resolution: int = 1024,
                  workers: int = 1, render_timeout: float = 0.4, memory_mb: int = 2048,
-                 unrenderable_reward: float = -1.0, **kwargs: Any) -> None:
+                 unrenderable_reward: float = -1.0, estimator: str = "verifier", judge_url: str | None = None,
+                 judge_model: str | None = None, samples: int | None = None, judge_timeout: float | None = None,
+                 judge_api_key: str | None = None, **kwargs: Any) -> None:
         if tasks not in TASK_SETS:
             raise ValueError(f"tasks={tasks!r} is not one of {TASK_SETS}; use 'seed' (the 23 seed prompts), "
                              "'shapes' (parametric prompts with exact targets) or 'all'")
@@ -202,7 +211,33 @@ class SVGEnv(TextEnv):
             raise ValueError(f"unrenderable_reward={unrenderable_reward!r} must be a finite real number")
         for mod in ("skia", "defusedxml.ElementTree", "svgelements"):
             require(mod)
-        self._set_budget(resolution)
+        if estimator not in ESTIMATORS:
+            raise ValueError(f"estimator={estimator!r} is not one of {ESTIMATORS}; use 'verifier' (the task's "
+                             "programmatic check) or 'judge' (an OpenAI-compatible chat endpoint shown the render)")
+        judge_args = {"judge_url": judge_url, "judge_model": judge_model, "samples": samples,
+                      "judge_timeout": judge_timeout, "judge_api_key": judge_api_key}
+        if estimator == "verifier":
+            given = sorted(k for k, v in judge_args.items() if v is not None)
+            if given:
+                raise ValueError(f"{given} only apply to estimator='judge'; drop them or pass estimator='judge'")
+            self._set_budget(resolution)
+        else:
+            if not isinstance(judge_url, str) or not judge_url.startswith(("http://", "https://")):
+                raise ValueError(f"judge_url={judge_url!r} must be the base URL of an OpenAI-compatible endpoint, "
+                                 "e.g. judge_url='http://localhost:8000/v1'")
+            if judge_timeout is not None and (isinstance(judge_timeout, bool) or not isinstance(judge_timeout, (int, float))
+                                              or not 0 < judge_timeout <= 3600):
+                raise ValueError(f"judge_timeout={judge_timeout!r} must be a number of seconds in (0, 3600]")
+            if isinstance(resolution, bool) or not isinstance(resolution, (int, np.integer)) \
+                    or not 1 <= resolution <= self.max_budget:
+                raise ValueError(f"resolution={resolution!r} must be an integer in [1, {self.max_budget}]")
+            self._set_budget(4 if samples is None else samples, name="samples")
+        self.estimator = estimator
+        self.resolution = int(resolution)
+        self.judge_url = judge_url
+        self.judge_model = judge_model or "judge"
+        self.judge_timeout = float(judge_timeout or 60.0)
+        self.judge_api_key = judge_api_key
         super().__init__(**kwargs)
         self.tasks = tasks
         self.lang = lang
@@ -215,6 +250,10 @@ class SVGEnv(TextEnv):
         self._pool: RenderPool | None = None
         self._last: tuple[str, str] | None = None
         self._last_score: float | None = None
+
+    @classmethod
+    def budget_name_for(cls, kwargs: dict[str, Any]) -> str:
+        return "samples" if kwargs.get("estimator") == "judge" else "resolution"
 
     # ------------------------------------------------------------------ renderer
     @property
@@ -329,7 +368,45 @@ class SVGEnv(TextEnv):
         return out
 
     def _estimate_batch(self, states, actions, budget, seeds):
+        if self.estimator == "judge":
+            return self._judge_batch(states, actions, budget, seeds)
         return self._to_estimates(self.pool.evaluate(self._jobs(states, actions, budget)), budget)
+
+    def _judge_batch(self, states, actions, budget, seeds) -> list[Estimate | OracleFailure]:
+        from .judge import JudgeError, judge_samples
+        from .raster import png_bytes
+
+        jobs = [(a, self.encode_state(s), self.resolution, True) for s, a in zip(states, actions)]
+        out: list[Estimate | OracleFailure] = []
+        for state, result, seed in zip(states, self.pool.evaluate(jobs), seeds):
+            if result.status == "unrenderable":
+                out.append(Estimate(0.0, 0.0, int(budget), False, info={"unrenderable": result.reason}))
+                continue
+            if result.status != "ok" or result.image is None:
+                out.append(OracleFailure(f"renderer: {result.reason}"))
+                continue
+            try:
+                vals = judge_samples(self.judge_url, self.judge_model, self.render_prompt(state),
+                                     png_bytes(result.image), int(budget), int(seed), timeout=self.judge_timeout,
+                                     api_key=self.judge_api_key)
+            except JudgeError as exc:
+                out.append(OracleFailure(str(exc)))
+                continue
+            se = float(vals.std() / np.sqrt(len(vals))) if len(vals) > 1 else 0.0
+            out.append(Estimate(float(vals.mean()), se, int(budget), False,
+                                info={"judge_scores": [float(v) for v in vals], "checks": result.details}))
+        return out
+
+    def samples(self, state: Any, action: str, budget: int, seed: int) -> np.ndarray | None:
+        """The judge's per-sample scores (``estimator="judge"``); None for the verifier (a render is not a
+        sample mean)."""
+        if self.estimator != "judge":
+            return None
+        est = self._judge_batch([self._as_state(state)], [action], self._check_budget(budget),
+                                np.array([seed], dtype=np.int64))[0]
+        if not isinstance(est, Estimate):
+            raise RuntimeError(est.reason)
+        return np.asarray(est.info.get("judge_scores", [0.0] * int(budget)), dtype=np.float64)
 
     def _truth_batch(self, states, actions):
         res = self.truth_resolution
@@ -353,21 +430,23 @@ class SVGEnv(TextEnv):
         """The last scored SVG rendered (sanitized, isolated) as an ``(H, W, 3)`` uint8 array, or None."""
         if self._last is None:
             return None
-        res = self._check_budget(resolution)
+        res = self.resolution if resolution is None else int(resolution)
+        if not 1 <= res <= self.max_budget:
+            raise ValueError(f"resolution={resolution!r} must be in [1, {self.max_budget}]")
         (result,) = self.pool.evaluate([(self._last[0], self._last[1], res, True)])
         return result.image
 
     def render(self):
         if self.render_mode == "rgb_array":
             img = self.last_render()
-            return img if img is not None else np.full((self.budget, self.budget, 3), 255, dtype=np.uint8)
+            return img if img is not None else np.full((self.resolution, self.resolution, 3), 255, dtype=np.uint8)
         if self.render_mode == "ansi":
             tail = "" if self._last_score is None else f"\n\n[last reward: {self._last_score:.3f}]"
             return self._prompt + tail
         return None
 
     def save_render(self, path: str | os.PathLike) -> str:
-        """Write the last scored SVG as a PNG at the budget resolution; returns the path written."""
+        """Write the last scored SVG as a PNG at ``resolution`` pixels; returns the path written."""
         from .raster import png_bytes
 
         img = self.last_render()
