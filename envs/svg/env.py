@@ -159,7 +159,7 @@ class SVGEnv(TextEnv):
     * ``lang``: ``"en"``, ``"zh"`` or ``"mixed"`` (each state draws its language).
     * ``truth_resolution``: the raster size of the ground truth (default 1024).
     * ``workers``: isolated render processes (shared by the envs of a process with the same settings).
-    * ``render_timeout``: seconds per item (plus 0.5 s per megapixel) before a render counts as failed.
+    * ``render_timeout``: seconds per item (plus 1 s per megapixel) before a render counts as failed.
     * ``unrenderable_reward``: the whole reward of an SVG that cannot be rendered (default -1).
     * ``estimator``: ``"verifier"`` (default) or ``"judge"``: an OpenAI-compatible chat endpoint
       (``judge_url``, e.g. a vLLM server with a vision model; ``judge_model``, ``judge_timeout``,

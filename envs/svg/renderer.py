@@ -102,7 +102,7 @@ class RenderPool:
     """
 
     def __init__(self, workers: int = 1, timeout: float = 0.4, memory_mb: int = 2048,
-                 startup_timeout: float = 30.0, timeout_per_mpixel: float = 0.5) -> None:
+                 startup_timeout: float = 30.0, timeout_per_mpixel: float = 1.0) -> None:
         if not isinstance(workers, int) or isinstance(workers, bool) or workers < 1:
             raise ValueError(f"workers={workers!r} must be a positive integer")
         if not (timeout > 0):

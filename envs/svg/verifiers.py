@@ -253,11 +253,11 @@ def _ellipse_fit(mask: np.ndarray) -> tuple[float, float]:
     evals, evecs = np.linalg.eigh(cov)
     evals = np.maximum(evals, 1e-9)
     h, w = mask.shape
-    yy, xx = np.mgrid[0:h, 0:w]
-    dx, dy = xx + 0.5 - cx, yy + 0.5 - cy
-    u = dx * evecs[0, 0] + dy * evecs[1, 0]
-    v = dx * evecs[0, 1] + dy * evecs[1, 1]
-    ell = (u ** 2 / (4 * evals[0]) + v ** 2 / (4 * evals[1])) <= 1.0
+    dx = (np.arange(w, dtype=np.float32) + np.float32(0.5 - cx))[None, :]
+    dy = (np.arange(h, dtype=np.float32) + np.float32(0.5 - cy))[:, None]
+    u = dx * np.float32(evecs[0, 0]) + dy * np.float32(evecs[1, 0])
+    v = dx * np.float32(evecs[0, 1]) + dy * np.float32(evecs[1, 1])
+    ell = (u * u * np.float32(1 / (4 * evals[0])) + v * v * np.float32(1 / (4 * evals[1]))) <= 1.0
     return rs.iou(mask, ell), float(np.sqrt(evals[0] / evals[1]))
 
 
@@ -636,6 +636,15 @@ def _ground(d: Drawing):
     return combine(checks)
 
 
+def _median_colour(rgb: np.ndarray, region: np.ndarray, max_samples: int = 20000) -> np.ndarray:
+    """The per-channel median colour of ``region`` (from an even subsample of at most ``max_samples`` pixels)."""
+    idx = np.flatnonzero(region)
+    if len(idx) > max_samples:
+        idx = idx[:: len(idx) // max_samples + 1]
+    ys, xs = np.divmod(idx, region.shape[1])
+    return np.median(rgb[ys, xs], axis=0)
+
+
 def _contrast_mask(d: Drawing, region: np.ndarray, ref: np.ndarray, tol: float = 60.0) -> np.ndarray:
     return region & rs.ink_mask(d.rgb, ref, tol)
 
@@ -682,7 +691,7 @@ def _first_aid(d: Drawing):
     body = np.zeros_like(ink)
     mx, my = max(1, int(0.08 * bw)), max(1, int(0.08 * bh))
     body[by0 + my:by1 - my, bx0 + mx:bx1 - mx] = True
-    colour = np.median(d.rgb[body], axis=0)
+    colour = _median_colour(d.rgb, body)
     cross = _contrast_mask(d, body, colour)
     cb = bbox(cross)
     if cb is None:
@@ -715,7 +724,7 @@ def _clock(d: Drawing):
     yy, xx = np.ogrid[:ink.shape[0], :ink.shape[1]]
     dist = np.sqrt((xx + 0.5 - c[0]) ** 2 + (yy + 0.5 - c[1]) ** 2)
     ring = (dist > 0.55 * r) & (dist < 0.62 * r)
-    face = np.median(d.rgb[ring], axis=0) if ring.any() else np.array([255, 255, 255])
+    face = _median_colour(d.rgb, ring) if ring.any() else np.array([255, 255, 255])
     marks = _contrast_mask(d, dist < 0.95 * r, face)
     n = 360
     ang = np.arange(n) * 1.0
