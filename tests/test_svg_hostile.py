@@ -227,15 +227,17 @@ def test_worker_crash_is_one_item_failure():
         p.close()
 
 
-def test_timeout_kills_and_restarts(monkeypatch):
+@pytest.mark.slow
+def test_timeout_kills_and_restarts():
     """An item that exceeds the time limit fails alone and its worker is replaced."""
-    p = RenderPool(workers=1, timeout=0.05, timeout_per_mpixel=0.0)
+    p = RenderPool(workers=1, timeout=0.5, timeout_per_mpixel=0.0)
     try:
         good = H + '<rect width="50" height="50"/></svg>'
         p.evaluate([(good, STATE, 64, False)])
-        # 4096 px with a 0.05 s limit: the render itself is too slow (a stand-in for a hung renderer)
-        heavy = H + "".join(f'<circle cx="{i % 100}" cy="{i // 100}" r="40" fill-opacity="0.5"/>'
-                            for i in range(600)) + "</svg>"
+        # 1000 translucent discs at 4096 px (billions of blended pixels) with a 0.5 s limit: a stand-in for a
+        # renderer that hangs
+        heavy = H + "".join(f'<circle cx="{i % 100}" cy="{i // 10 % 100}" r="60" fill-opacity="0.3"/>'
+                            for i in range(1000)) + "</svg>"
         results = p.evaluate([(heavy, STATE, 4096, False), (good, STATE, 64, False)])
         assert results[0].status == "failed" and "longer than" in results[0].reason
         assert results[1].status == "ok"
