@@ -1,0 +1,199 @@
+"""The built-in problem set B: fields, pools, reference timing, wrong variants that fail, slow variants.
+
+Everything here runs our own trusted sources (references and their wrong variants) in-process through
+``compile_solution``; a wrong variant's call runs under a wall-clock alarm so that a loop cannot hang the
+suite, and a ``too_slow`` variant runs in a subprocess with a time cap.
+"""
+from __future__ import annotations
+
+import copy
+import functools
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from envs.code.builtin.set_b import PROBLEMS
+from envs.code.problem import COMPARES, DIFFICULTIES, compile_solution, expected_output, outputs_equal, test_pool
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WRONG_KINDS = {"off_by_one", "missed_edge", "wrong_type", "too_slow", "wrong_logic"}
+POOL = 256
+IDS = [p.task_id for p in PROBLEMS]
+
+
+class _Alarm(Exception):
+    pass
+
+
+def _on_alarm(signum, frame):
+    raise _Alarm()
+
+
+def _call_capped(fn, args, cap: float):
+    """``fn(*deepcopy(args))`` under a wall-clock alarm of ``cap`` seconds; raises _Alarm when over."""
+    old = signal.signal(signal.SIGALRM, _on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, cap)
+    try:
+        return fn(*copy.deepcopy(list(args)))
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def _canon(value):
+    return json.loads(json.dumps(value))
+
+
+@functools.lru_cache(maxsize=None)
+def _pool_and_expected(task_id: str):
+    """(pool, expected outputs, per-test reference seconds) of a problem, computed once."""
+    p = next(q for q in PROBLEMS if q.task_id == task_id)
+    pool = test_pool(p, POOL)
+    fn = compile_solution(p.reference, p.entry_point, p.style)
+    expected, times = [], []
+    for args in pool:
+        t0 = time.perf_counter()
+        expected.append(expected_output(fn, args))
+        times.append(time.perf_counter() - t0)
+    return pool, expected, times
+
+
+def test_set_size_ids_and_mix():
+    assert len(PROBLEMS) >= 10
+    assert len(set(IDS)) == len(IDS), [i for i in IDS if IDS.count(i) > 1]
+    try:
+        from envs.code.builtin.set_a import PROBLEMS as A  # the other half, when present
+    except ImportError:
+        A = []
+    assert not set(IDS) & {p.task_id for p in A}
+    styles = [p.style for p in PROBLEMS]
+    assert 0.2 <= styles.count("function") / len(styles) <= 0.45
+    diffs = {p.difficulty for p in PROBLEMS}
+    assert diffs == set(DIFFICULTIES)
+
+
+@pytest.mark.parametrize("p", PROBLEMS, ids=IDS)
+def test_fields(p):
+    assert re.fullmatch(r"builtin/[a-z0-9]+(-[a-z0-9]+)*", p.task_id)
+    assert p.title and p.statement
+    bad = {c for c in p.statement if ord(c) > 126 and c not in "≤≥"}
+    assert not bad, bad
+    assert "Example" in p.statement and "Constraints" in p.statement
+    assert p.signature.startswith(f"def {p.entry_point}(")
+    assert ("self" in p.signature) == (p.style == "class")
+    assert p.signature in p.reference
+    assert p.difficulty in DIFFICULTIES and p.compare in COMPARES and p.tags
+    assert len(p.wrong) >= 3 and set(p.wrong) <= WRONG_KINDS, sorted(p.wrong)
+    for src in [p.reference, *p.wrong.values()]:
+        compile_solution(src, p.entry_point, p.style)  # defines the entry point
+        assert ("class Solution" in src) == (p.style == "class")
+    assert len(set(p.wrong.values())) == len(p.wrong) and p.reference not in p.wrong.values()
+    for args in p.edge_cases:
+        assert isinstance(args, tuple) and _canon(list(args)) == list(args)
+    import random
+    rng = random.Random(1)
+    for _ in range(20):
+        args = p.generator(rng)
+        assert isinstance(args, tuple) and _canon(list(args)) == list(args)  # no tuples, sets, classes
+
+
+@pytest.mark.parametrize("p", PROBLEMS, ids=IDS)
+def test_pool_and_reference(p):
+    pool, expected, times = _pool_and_expected(p.task_id)
+    assert len(pool) >= 200
+    # generated inputs are small; the edge cases may hold one big input for a too_slow variant
+    gen_times = sorted(times[len(p.edge_cases):])
+    assert gen_times[len(gen_times) // 2] < 0.005 and gen_times[-1] < 0.1, (gen_times[-1], p.task_id)
+    assert max(times) < 0.25
+    assert len({json.dumps(e, sort_keys=True) for e in expected}) >= 2  # the answer is not a constant
+    for e in expected:
+        assert outputs_equal(e, e, p.compare)
+
+
+@pytest.mark.parametrize("p", PROBLEMS, ids=IDS)
+def test_wrong_variants_fail_some_pool_test(p):
+    pool, expected, _ = _pool_and_expected(p.task_id)
+    for kind, src in p.wrong.items():
+        if kind == "too_slow":
+            continue
+        fn = compile_solution(src, p.entry_point, p.style)
+        differs = False
+        for args, exp in zip(pool, expected):
+            try:
+                got = _canon(_call_capped(fn, args, 0.5))
+            except (_Alarm, Exception):  # an exception (or a runaway loop) fails the test
+                differs = True
+                break
+            if not outputs_equal(got, exp, p.compare):
+                differs = True
+                break
+        assert differs, f"{p.task_id}: wrong variant {kind!r} passes the whole pool"
+
+
+_SLOW_RUNNER = r"""
+import json, signal, sys, time
+from envs.code.problem import compile_solution
+src, entry, style, args, cap = json.loads(sys.stdin.read())
+fn = compile_solution(src, entry, style)
+class Over(BaseException):
+    pass
+def on_alarm(signum, frame):
+    raise Over()
+signal.signal(signal.SIGALRM, on_alarm)
+t0 = time.perf_counter()
+signal.setitimer(signal.ITIMER_REAL, cap)
+try:
+    fn(*args)
+    out = time.perf_counter() - t0
+except Over:
+    out = None
+signal.setitimer(signal.ITIMER_REAL, 0)
+print(json.dumps(out))
+"""
+
+SLOW = [p for p in PROBLEMS if "too_slow" in p.wrong]
+
+
+@pytest.mark.parametrize("p", SLOW, ids=[p.task_id for p in SLOW])
+def test_too_slow_variant_is_40x_slower(p):
+    big = max(p.edge_cases, key=lambda a: len(json.dumps(list(a))))
+    ref = compile_solution(p.reference, p.entry_point, p.style)
+    runs = []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        ref(*copy.deepcopy(list(big)))
+        runs.append(time.perf_counter() - t0)
+    ref_time = sorted(runs)[1]
+    assert ref_time < 0.1, ref_time
+    cap = 40 * ref_time
+    payload = json.dumps([p.wrong["too_slow"], p.entry_point, p.style, list(big), cap])
+    env = dict(os.environ, PYTHONPATH=ROOT)
+    proc = subprocess.run([sys.executable, "-c", _SLOW_RUNNER], input=payload, capture_output=True,
+                          text=True, timeout=60, env=env)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    slow_time = json.loads(proc.stdout.strip().splitlines()[-1])
+    # None: the alarm fired at 40x the reference's time
+    assert slow_time is None or slow_time >= cap, (slow_time, ref_time)
+
+
+@pytest.mark.parametrize("p", SLOW, ids=[p.task_id for p in SLOW])
+def test_too_slow_variant_agrees_on_small_inputs(p):
+    """A too_slow variant is a correct brute force: it must agree with the reference on small inputs."""
+    pool, expected, _ = _pool_and_expected(p.task_id)
+    fn = compile_solution(p.wrong["too_slow"], p.entry_point, p.style)
+    n = len(p.edge_cases)
+    checked = 0
+    for args, exp in list(zip(pool, expected))[n:n + 60]:
+        try:
+            got = _canon(_call_capped(fn, args, 0.5))
+        except _Alarm:
+            continue
+        assert outputs_equal(got, exp, p.compare), (args, got, exp)
+        checked += 1
+    assert checked >= 30
