@@ -187,13 +187,13 @@ def test_too_slow_variant_agrees_on_small_inputs(p):
     """A too_slow variant is a correct brute force: it must agree with the reference on small inputs."""
     pool, expected, _ = _pool_and_expected(p.task_id)
     fn = compile_solution(p.wrong["too_slow"], p.entry_point, p.style)
-    n = len(p.edge_cases)
+    smallest = sorted(zip(pool, expected), key=lambda t: len(json.dumps(list(t[0]))))[:40]
     checked = 0
-    for args, exp in list(zip(pool, expected))[n:n + 60]:
+    for args, exp in smallest:
         try:
-            got = _canon(_call_capped(fn, args, 0.5))
+            got = _canon(_call_capped(fn, args, 0.05))
         except _Alarm:
             continue
         assert outputs_equal(got, exp, p.compare), (args, got, exp)
         checked += 1
-    assert checked >= 30
+    assert checked >= 10
