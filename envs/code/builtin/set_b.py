@@ -771,3 +771,812 @@ _add(
     _gen_word_break,
     "medium", ("dynamic-programming", "string"),
 )
+
+_REF = """
+class Solution:
+    def numDecodings(self, s: str) -> int:
+        before, last = 1, 1  # decodings of s[:i-1] and s[:i]
+        for i in range(len(s)):
+            cur = 0
+            if s[i] != "0":
+                cur += last
+            if i >= 1 and s[i - 1] != "0" and int(s[i - 1:i + 1]) <= 26:
+                cur += before
+            before, last = last, cur
+        return last
+"""
+_add(
+    "count-digit-string-decodings", "Count Decodings of a Digit String",
+    """
+    Letters are encoded as numbers: A -> "1", B -> "2", ..., Z -> "26". Given a string of digits s, return
+    in how many ways it can be split into pieces that are each a valid code ("1" to "26", without a leading
+    zero, so "06" is not a code). Return 0 when there is no way.
+
+    Example 1:
+    Input: s = "226"
+    Output: 3
+    Explanation: 2|2|6, 22|6, 2|26.
+
+    Example 2:
+    Input: s = "06"
+    Output: 0
+
+    Constraints:
+    - 1 ≤ len(s) ≤ 100
+    - s contains only digits; the answer fits in a 64-bit integer
+    """,
+    "numDecodings", "def numDecodings(self, s: str) -> int:", _REF,
+    {
+        "missed_edge": _sub(_REF, '            if s[i] != "0":\n                cur += last\n',
+                            "            cur += last\n"),
+        "wrong_logic": _sub(_REF, 'if i >= 1 and s[i - 1] != "0" and int', "if i >= 1 and int"),
+        "off_by_one": _sub(_REF, "<= 26", "< 26"),
+        "too_slow": """
+        class Solution:
+            def numDecodings(self, s: str) -> int:
+                def go(i: int) -> int:
+                    if i == len(s):
+                        return 1
+                    if s[i] == "0":
+                        return 0
+                    total = go(i + 1)
+                    if i + 1 < len(s) and int(s[i:i + 2]) <= 26:
+                        total += go(i + 2)
+                    return total
+                return go(0)
+        """,
+    },
+    [("0",), ("10",), ("06",), ("226",), ("12",), ("100",), ("27",), ("2611055971756562",), ("1" * 40,)],
+    lambda rng: ("".join(rng.choice("11122234567890") for _ in range(rng.randint(1, 12))),),
+    "medium", ("dynamic-programming", "string"),
+)
+
+_REF = """
+from typing import List
+
+
+def min_path_sum(grid: List[List[int]]) -> int:
+    rows, cols = len(grid), len(grid[0])
+    best = [0] * cols
+    for r in range(rows):
+        for c in range(cols):
+            if r == 0 and c == 0:
+                best[c] = grid[0][0]
+            elif r == 0:
+                best[c] = best[c - 1] + grid[r][c]
+            elif c == 0:
+                best[c] = best[c] + grid[r][c]
+            else:
+                best[c] = min(best[c], best[c - 1]) + grid[r][c]
+    return best[-1]
+"""
+_add(
+    "cheapest-monotone-grid-path", "Cheapest Monotone Path Through a Grid",
+    """
+    Each cell of grid holds a non-negative cost. Walk from the top-left cell to the bottom-right cell,
+    moving only right or down, and return the smallest possible sum of the costs of the visited cells
+    (both ends included).
+
+    Example 1:
+    Input: grid = [[1, 3, 1], [1, 5, 1], [4, 2, 1]]
+    Output: 7
+
+    Example 2:
+    Input: grid = [[5]]
+    Output: 5
+
+    Constraints:
+    - 1 ≤ rows, cols ≤ 200
+    - 0 ≤ grid[r][c] ≤ 100
+    """,
+    "min_path_sum", "def min_path_sum(grid: List[List[int]]) -> int:", _REF,
+    {
+        "missed_edge": """
+        from typing import List
+
+
+        def min_path_sum(grid: List[List[int]]) -> int:
+            rows, cols = len(grid), len(grid[0])
+            dp = [[0] * cols for _ in range(rows)]
+            for r in range(rows):
+                for c in range(cols):
+                    up = dp[r - 1][c] if r else 0
+                    left = dp[r][c - 1] if c else 0
+                    dp[r][c] = grid[r][c] + min(up, left)
+            return dp[-1][-1]
+        """,
+        "wrong_logic": """
+        from typing import List
+
+
+        def min_path_sum(grid: List[List[int]]) -> int:
+            rows, cols = len(grid), len(grid[0])
+            r = c = 0
+            total = grid[0][0]
+            while (r, c) != (rows - 1, cols - 1):
+                if r == rows - 1:
+                    c += 1
+                elif c == cols - 1 or grid[r + 1][c] <= grid[r][c + 1]:
+                    r += 1
+                else:
+                    c += 1
+                total += grid[r][c]
+            return total
+        """,
+        "off_by_one": _sub(_REF, "    return best[-1]", "    return best[-1] - grid[0][0]"),
+        "too_slow": """
+        from typing import List
+
+
+        def min_path_sum(grid: List[List[int]]) -> int:
+            rows, cols = len(grid), len(grid[0])
+            def go(r: int, c: int) -> int:
+                if r == rows - 1 and c == cols - 1:
+                    return grid[r][c]
+                options = []
+                if r + 1 < rows:
+                    options.append(go(r + 1, c))
+                if c + 1 < cols:
+                    options.append(go(r, c + 1))
+                return grid[r][c] + min(options)
+            return go(0, 0)
+        """,
+    },
+    [([[5]],), ([[1, 3, 1], [1, 5, 1], [4, 2, 1]],), ([[1, 2, 3]],), ([[1], [2], [3]],), ([[0, 9], [9, 0]],),
+     ([[1, 2], [1, 1]],), ([[(r * 7 + c * 3) % 10 for c in range(15)] for r in range(15)],)],
+    lambda rng: (lambda cols: ([_ints(rng, cols, 0, 9) for _ in range(rng.randint(1, 6))],))(rng.randint(1, 6)),
+    "medium", ("dynamic-programming", "matrix"), style="function",
+)
+
+_REF = """
+class Solution:
+    def minCut(self, s: str) -> int:
+        n = len(s)
+        cuts = [i - 1 for i in range(n + 1)]  # cuts[i]: fewest cuts for s[:i]; cuts[0] = -1
+        for centre in range(n):
+            for lo, hi in ((centre, centre), (centre, centre + 1)):
+                while lo >= 0 and hi < n and s[lo] == s[hi]:
+                    if cuts[lo] + 1 < cuts[hi + 1]:
+                        cuts[hi + 1] = cuts[lo] + 1
+                    lo -= 1
+                    hi += 1
+        return cuts[n]
+"""
+_add(
+    "fewest-cuts-into-palindromes", "Fewest Cuts Into Palindromes",
+    """
+    Cut the string s into pieces so that every piece reads the same forwards and backwards. Return the
+    smallest number of cuts needed (a string that is already a palindrome needs 0 cuts).
+
+    Example 1:
+    Input: s = "aab"
+    Output: 1
+    Explanation: "aa" | "b".
+
+    Example 2:
+    Input: s = "abccbc"
+    Output: 2
+    Explanation: "a" | "bccb" | "c".
+
+    Constraints:
+    - 1 ≤ len(s) ≤ 2000
+    - lowercase English letters
+    """,
+    "minCut", "def minCut(self, s: str) -> int:", _REF,
+    {
+        "missed_edge": _sub(_REF, "((centre, centre), (centre, centre + 1))", "((centre, centre),)"),
+        "off_by_one": _sub(_REF, "cuts = [i - 1 for i in range(n + 1)]", "cuts = [i for i in range(n + 1)]"),
+        "wrong_logic": """
+        class Solution:
+            def minCut(self, s: str) -> int:
+                cuts = -1
+                i = 0
+                while i < len(s):
+                    j = len(s)
+                    while s[i:j] != s[i:j][::-1]:
+                        j -= 1
+                    cuts += 1
+                    i = j
+                return cuts
+        """,
+        "too_slow": """
+        class Solution:
+            def minCut(self, s: str) -> int:
+                def go(i: int) -> int:
+                    if i == len(s):
+                        return -1
+                    best = len(s)
+                    for j in range(i + 1, len(s) + 1):
+                        if s[i:j] == s[i:j][::-1]:
+                            best = min(best, 1 + go(j))
+                    return best
+                return go(0)
+        """,
+    },
+    [("a",), ("aab",), ("ab",), ("abccbc",), ("racecar",), ("abba",), ("aabaa",), ("a" * 24 + "b",)],
+    lambda rng: (_word(rng, rng.choice(["ab", "abc"]), 1, 12),),
+    "hard", ("dynamic-programming", "string"),
+)
+
+_REF = """
+from typing import List
+
+
+def max_value(weights: List[int], values: List[int], capacity: int) -> int:
+    best = [0] * (capacity + 1)
+    for w, v in zip(weights, values):
+        for c in range(capacity, w - 1, -1):
+            if best[c - w] + v > best[c]:
+                best[c] = best[c - w] + v
+    return best[capacity]
+"""
+_add(
+    "pack-a-bag-each-item-once", "Pack a Bag, Each Item Once",
+    """
+    Item i weighs weights[i] and is worth values[i]. Choose a set of items (each item at most once) whose
+    total weight is at most capacity, and return the largest possible total worth.
+
+    Example 1:
+    Input: weights = [1, 3, 4, 5], values = [1, 4, 5, 7], capacity = 7
+    Output: 9
+    Explanation: items of weight 3 and 4.
+
+    Example 2:
+    Input: weights = [5], values = [10], capacity = 4
+    Output: 0
+
+    Constraints:
+    - 0 ≤ len(weights) = len(values) ≤ 100
+    - 1 ≤ weights[i] ≤ 1000, 0 ≤ values[i] ≤ 1000
+    - 0 ≤ capacity ≤ 1000
+    """,
+    "max_value", "def max_value(weights: List[int], values: List[int], capacity: int) -> int:", _REF,
+    {
+        "off_by_one": _sub(_REF, "range(capacity, w - 1, -1)", "range(capacity, w, -1)"),
+        "missed_edge": _sub(_REF, "range(capacity, w - 1, -1)", "range(w, capacity + 1)"),
+        "wrong_logic": """
+        from typing import List
+
+
+        def max_value(weights: List[int], values: List[int], capacity: int) -> int:
+            order = sorted(range(len(weights)), key=lambda i: values[i] / weights[i], reverse=True)
+            total = 0
+            for i in order:
+                if weights[i] <= capacity:
+                    capacity -= weights[i]
+                    total += values[i]
+            return total
+        """,
+        "wrong_type": _sub(_REF, "    return best[capacity]", "    return float(best[capacity])"),
+    },
+    [([], [], 5), ([5], [10], 4), ([5], [10], 5), ([1, 3, 4, 5], [1, 4, 5, 7], 7), ([2, 2], [3, 3], 0),
+     ([1, 2, 3], [6, 10, 12], 5)],
+    lambda rng: (lambda n: (_ints(rng, n, 1, 10), _ints(rng, n, 0, 20), rng.randint(0, 25)))(rng.randint(0, 8)),
+    "medium", ("dynamic-programming",), style="function",
+)
+
+# ==================================================================================================== graphs
+_REF = """
+from typing import List
+
+
+def count_components(n: int, edges: List[List[int]]) -> int:
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    groups = n
+    for a, b in edges:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[ra] = rb
+            groups -= 1
+    return groups
+"""
+
+
+def _gen_edges(rng: random.Random, n: int, m: int, directed: bool = False) -> list[list[int]]:
+    pairs = set()
+    for _ in range(m):
+        a, b = rng.randrange(n), rng.randrange(n)
+        if a == b:
+            continue
+        key = (a, b) if directed else (min(a, b), max(a, b))
+        pairs.add(key)
+    out = [list(p) for p in pairs]
+    rng.shuffle(out)
+    return out
+
+
+_add(
+    "count-connected-groups", "Count Connected Groups",
+    """
+    A network has n nodes labelled 0 to n - 1 and a list of undirected edges [a, b]. Return the number of
+    connected components (a node with no edges is a component by itself).
+
+    Example 1:
+    Input: n = 5, edges = [[0, 1], [1, 2], [3, 4]]
+    Output: 2
+
+    Example 2:
+    Input: n = 4, edges = []
+    Output: 4
+
+    Constraints:
+    - 1 ≤ n ≤ 2000
+    - 0 ≤ len(edges) ≤ 5000; 0 ≤ a, b < n, a != b, no repeated edges
+    """,
+    "count_components", "def count_components(n: int, edges: List[List[int]]) -> int:", _REF,
+    {
+        "missed_edge": """
+        from typing import List
+
+
+        def count_components(n: int, edges: List[List[int]]) -> int:
+            adj = {}
+            for a, b in edges:
+                adj.setdefault(a, []).append(b)
+                adj.setdefault(b, []).append(a)
+            seen = set()
+            groups = 0
+            for start in adj:
+                if start in seen:
+                    continue
+                groups += 1
+                stack = [start]
+                seen.add(start)
+                while stack:
+                    for nxt in adj[stack.pop()]:
+                        if nxt not in seen:
+                            seen.add(nxt)
+                            stack.append(nxt)
+            return groups
+        """,
+        "wrong_logic": """
+        from typing import List
+
+
+        def count_components(n: int, edges: List[List[int]]) -> int:
+            return n - len(edges)
+        """,
+        "off_by_one": _sub(_REF, "    groups = n\n", "    groups = n - 1\n"),
+    },
+    [(1, []), (4, []), (5, [[0, 1], [1, 2], [3, 4]]), (3, [[0, 1], [1, 2], [0, 2]]), (2, [[1, 0]])],
+    lambda rng: ((n := rng.randint(1, 12)), _gen_edges(rng, n, rng.randint(0, n + 2))),
+    "medium", ("graph", "union-find"), style="function",
+)
+
+
+def _gen_prereqs(rng: random.Random) -> tuple:
+    n = rng.randint(1, 8)
+    order = list(range(n))
+    rng.shuffle(order)
+    edges = set()
+    for _ in range(rng.randint(0, 10)):
+        i, j = rng.randrange(n), rng.randrange(n)
+        if i != j:
+            a, b = (order[max(i, j)], order[min(i, j)])
+            edges.add((a, b))
+    if rng.random() < 0.3:
+        a, b = rng.randrange(n), rng.randrange(n)
+        edges.add((a, b))  # may close a cycle (or be a self-loop)
+    out = [list(e) for e in edges]
+    rng.shuffle(out)
+    return n, out
+
+
+_REF = """
+from collections import deque
+from typing import List
+
+
+class Solution:
+    def canFinish(self, numCourses: int, prerequisites: List[List[int]]) -> bool:
+        indeg = [0] * numCourses
+        after = [[] for _ in range(numCourses)]
+        for course, before in prerequisites:
+            after[before].append(course)
+            indeg[course] += 1
+        queue = deque(c for c in range(numCourses) if indeg[c] == 0)
+        done = 0
+        while queue:
+            c = queue.popleft()
+            done += 1
+            for nxt in after[c]:
+                indeg[nxt] -= 1
+                if indeg[nxt] == 0:
+                    queue.append(nxt)
+        return done == numCourses
+"""
+_add(
+    "can-all-courses-be-finished", "Can All Courses Be Finished",
+    """
+    There are numCourses courses labelled 0 to numCourses - 1. A pair [a, b] in prerequisites means course
+    b must be taken before course a. Return True if some order lets you take every course, and False if
+    the requirements contain a cycle (including a course that requires itself).
+
+    Example 1:
+    Input: numCourses = 2, prerequisites = [[1, 0]]
+    Output: True
+
+    Example 2:
+    Input: numCourses = 2, prerequisites = [[1, 0], [0, 1]]
+    Output: False
+
+    Constraints:
+    - 1 ≤ numCourses ≤ 2000
+    - 0 ≤ len(prerequisites) ≤ 5000, pairs are distinct
+    """,
+    "canFinish", "def canFinish(self, numCourses: int, prerequisites: List[List[int]]) -> bool:", _REF,
+    {
+        "off_by_one": _sub(_REF, "for c in range(numCourses) if indeg[c] == 0",
+                           "for c in range(1, numCourses) if indeg[c] == 0"),
+        "wrong_logic": """
+        from typing import List
+
+
+        class Solution:
+            def canFinish(self, numCourses: int, prerequisites: List[List[int]]) -> bool:
+                after = [[] for _ in range(numCourses)]
+                for course, before in prerequisites:
+                    after[before].append(course)
+                seen = set()
+                def dfs(c: int) -> bool:
+                    if c in seen:
+                        return False
+                    seen.add(c)
+                    return all(dfs(nxt) for nxt in after[c])
+                return all(dfs(c) for c in range(numCourses) if c not in seen)
+        """,
+        "missed_edge": """
+        from typing import List
+
+
+        class Solution:
+            def canFinish(self, numCourses: int, prerequisites: List[List[int]]) -> bool:
+                after = [[] for _ in range(numCourses)]
+                for course, before in prerequisites:
+                    after[before].append(course)
+                state = [0] * numCourses
+                def dfs(c: int) -> bool:
+                    if state[c] == 1:
+                        return False
+                    if state[c] == 2:
+                        return True
+                    state[c] = 1
+                    ok = all(dfs(nxt) for nxt in after[c])
+                    state[c] = 2
+                    return ok
+                return dfs(0)
+        """,
+    },
+    [(1, []), (2, [[1, 0]]), (2, [[1, 0], [0, 1]]), (1, [[0, 0]]), (3, [[1, 0], [2, 1], [2, 0]]),
+     (4, [[2, 3], [3, 2]])],
+    _gen_prereqs,
+    "medium", ("graph", "topological-sort"),
+)
+
+_REF = """
+import heapq
+from typing import List
+
+
+def smallest_course_order(n: int, prerequisites: List[List[int]]) -> List[int]:
+    indeg = [0] * n
+    after = [[] for _ in range(n)]
+    for course, before in prerequisites:
+        after[before].append(course)
+        indeg[course] += 1
+    ready = [c for c in range(n) if indeg[c] == 0]
+    heapq.heapify(ready)
+    order = []
+    while ready:
+        c = heapq.heappop(ready)
+        order.append(c)
+        for nxt in after[c]:
+            indeg[nxt] -= 1
+            if indeg[nxt] == 0:
+                heapq.heappush(ready, nxt)
+    return order if len(order) == n else []
+"""
+_add(
+    "smallest-valid-course-order", "Smallest Valid Course Order",
+    """
+    There are n courses labelled 0 to n - 1; a pair [a, b] in prerequisites means course b must come
+    before course a. Among all orders that take every course once and respect the prerequisites, return
+    the lexicographically smallest one (compare the lists element by element). Return [] if no valid
+    order exists.
+
+    Example 1:
+    Input: n = 4, prerequisites = [[1, 0], [2, 0], [3, 1], [3, 2]]
+    Output: [0, 1, 2, 3]
+
+    Example 2:
+    Input: n = 3, prerequisites = [[0, 2]]
+    Output: [1, 2, 0]
+
+    Constraints:
+    - 1 ≤ n ≤ 2000
+    - 0 ≤ len(prerequisites) ≤ 5000, pairs are distinct
+    """,
+    "smallest_course_order", "def smallest_course_order(n: int, prerequisites: List[List[int]]) -> List[int]:",
+    _REF,
+    {
+        "wrong_logic": """
+        from collections import deque
+        from typing import List
+
+
+        def smallest_course_order(n: int, prerequisites: List[List[int]]) -> List[int]:
+            indeg = [0] * n
+            after = [[] for _ in range(n)]
+            for course, before in prerequisites:
+                after[before].append(course)
+                indeg[course] += 1
+            ready = deque(c for c in range(n) if indeg[c] == 0)
+            order = []
+            while ready:
+                c = ready.popleft()
+                order.append(c)
+                for nxt in sorted(after[c]):
+                    indeg[nxt] -= 1
+                    if indeg[nxt] == 0:
+                        ready.append(nxt)
+            return order if len(order) == n else []
+        """,
+        "missed_edge": _sub(_REF, "return order if len(order) == n else []", "return order"),
+        "off_by_one": _sub(_REF, "for c in range(n) if indeg[c] == 0", "for c in range(n - 1) if indeg[c] == 0"),
+    },
+    [(1, []), (3, [[0, 2]]), (4, [[1, 0], [2, 0], [3, 1], [3, 2]]), (2, [[0, 1], [1, 0]]), (3, []),
+     (5, [[0, 4], [1, 3]])],
+    _gen_prereqs,
+    "medium", ("graph", "topological-sort", "heap"), style="function",
+)
+
+_REF = """
+import heapq
+from typing import List
+
+
+class Solution:
+    def networkDelayTime(self, times: List[List[int]], n: int, k: int) -> int:
+        adj = [[] for _ in range(n + 1)]
+        for u, v, w in times:
+            adj[u].append((v, w))
+        dist = {}
+        heap = [(0, k)]
+        while heap:
+            d, u = heapq.heappop(heap)
+            if u in dist:
+                continue
+            dist[u] = d
+            for v, w in adj[u]:
+                if v not in dist:
+                    heapq.heappush(heap, (d + w, v))
+        if len(dist) < n:
+            return -1
+        return max(dist.values())
+"""
+
+
+def _gen_delay(rng: random.Random) -> tuple:
+    n = rng.randint(1, 8)
+    edges = _gen_edges(rng, n, rng.randint(0, 3 * n), directed=True)
+    return [[a + 1, b + 1, rng.randint(0, 9)] for a, b in edges], n, rng.randint(1, n)
+
+
+_add(
+    "signal-spread-time", "Time for a Signal to Reach Every Node",
+    """
+    A network has n nodes labelled 1 to n and directed edges times[i] = [u, v, w]: a signal sent from u
+    reaches v after w time units. A signal starts at node k at time 0. Return the time at which every
+    node has received it, or -1 if some node never does.
+
+    Example 1:
+    Input: times = [[2, 1, 1], [2, 3, 1], [3, 4, 1]], n = 4, k = 2
+    Output: 2
+
+    Example 2:
+    Input: times = [[1, 2, 1]], n = 2, k = 2
+    Output: -1
+
+    Constraints:
+    - 1 ≤ n ≤ 100, 1 ≤ k ≤ n
+    - 0 ≤ len(times) ≤ 6000, 0 ≤ w ≤ 100, no repeated (u, v) pair
+    """,
+    "networkDelayTime", "def networkDelayTime(self, times: List[List[int]], n: int, k: int) -> int:", _REF,
+    {
+        "missed_edge": _sub(_REF, "        if len(dist) < n:\n            return -1\n", ""),
+        "off_by_one": _sub(_REF, "        if len(dist) < n:\n            return -1\n",
+                           "        for node in range(1, n):\n            if node not in dist:\n"
+                           "                return -1\n"),
+        "wrong_logic": """
+        from collections import deque
+        from typing import List
+
+
+        class Solution:
+            def networkDelayTime(self, times: List[List[int]], n: int, k: int) -> int:
+                adj = [[] for _ in range(n + 1)]
+                for u, v, w in times:
+                    adj[u].append((v, w))
+                dist = {k: 0}
+                queue = deque([k])
+                while queue:
+                    u = queue.popleft()
+                    for v, w in adj[u]:
+                        if v not in dist:
+                            dist[v] = dist[u] + w
+                            queue.append(v)
+                return max(dist.values()) if len(dist) == n else -1
+        """,
+    },
+    [([[2, 1, 1], [2, 3, 1], [3, 4, 1]], 4, 2), ([[1, 2, 1]], 2, 2), ([[1, 2, 1]], 2, 1), ([], 1, 1),
+     ([[1, 2, 5], [1, 3, 1], [3, 2, 1]], 3, 1), ([[1, 2, 1], [2, 3, 1]], 4, 1)],
+    _gen_delay,
+    "medium", ("graph", "shortest-path", "heap"),
+)
+
+
+def _gen_bipartite(rng: random.Random) -> tuple:
+    n = rng.randint(1, 9)
+    side = [rng.randrange(2) for _ in range(n)]
+    adj: list[set[int]] = [set() for _ in range(n)]
+    for _ in range(rng.randint(0, 2 * n)):
+        a, b = rng.randrange(n), rng.randrange(n)
+        if a != b and (side[a] != side[b] or rng.random() < 0.15):
+            adj[a].add(b)
+            adj[b].add(a)
+    return ([sorted(s) for s in adj],)
+
+
+_REF = """
+from collections import deque
+from typing import List
+
+
+class Solution:
+    def isBipartite(self, graph: List[List[int]]) -> bool:
+        colour = [-1] * len(graph)
+        for start in range(len(graph)):
+            if colour[start] != -1:
+                continue
+            colour[start] = 0
+            queue = deque([start])
+            while queue:
+                u = queue.popleft()
+                for v in graph[u]:
+                    if colour[v] == -1:
+                        colour[v] = 1 - colour[u]
+                        queue.append(v)
+                    elif colour[v] == colour[u]:
+                        return False
+        return True
+"""
+_add(
+    "two-colour-an-undirected-graph", "Two-Colour an Undirected Graph",
+    """
+    graph is an undirected graph as an adjacency list: graph[u] lists the neighbours of node u (if v is in
+    graph[u] then u is in graph[v]; no self-loops). The graph need not be connected. Return True if every
+    node can be coloured red or blue so that each edge joins a red node and a blue node.
+
+    Example 1:
+    Input: graph = [[1, 3], [0, 2], [1, 3], [0, 2]]
+    Output: True
+
+    Example 2:
+    Input: graph = [[1, 2, 3], [0, 2], [0, 1, 3], [0, 2]]
+    Output: False
+
+    Constraints:
+    - 1 ≤ len(graph) ≤ 100
+    """,
+    "isBipartite", "def isBipartite(self, graph: List[List[int]]) -> bool:", _REF,
+    {
+        "missed_edge": _sub(_REF, "for start in range(len(graph)):", "for start in range(1 if graph else 0):"),
+        "wrong_logic": """
+        from typing import List
+
+
+        class Solution:
+            def isBipartite(self, graph: List[List[int]]) -> bool:
+                colour = [-1] * len(graph)
+                for u in range(len(graph)):
+                    if colour[u] == -1:
+                        colour[u] = 0
+                    for v in graph[u]:
+                        if colour[v] == -1:
+                            colour[v] = 1 - colour[u]
+                        elif colour[v] == colour[u]:
+                            return False
+                return True
+        """,
+        "wrong_type": _sub(_REF, "                        return False\n        return True",
+                           "                        return 0\n        return 1"),
+    },
+    [([[]],), ([[1, 3], [0, 2], [1, 3], [0, 2]],), ([[1, 2, 3], [0, 2], [0, 1, 3], [0, 2]],),
+     ([[], [2, 3], [1, 3], [1, 2]],), ([[3], [2], [1, 3], [0, 2]],)],
+    _gen_bipartite,
+    "medium", ("graph", "bfs"),
+)
+
+_REF = """
+from typing import List
+
+
+def cheapest_flight(n: int, flights: List[List[int]], src: int, dst: int, k: int) -> int:
+    INF = float("inf")
+    cost = [INF] * n
+    cost[src] = 0
+    for _ in range(k + 1):
+        nxt = cost[:]
+        for u, v, p in flights:
+            if cost[u] + p < nxt[v]:
+                nxt[v] = cost[u] + p
+        cost = nxt
+    return -1 if cost[dst] == INF else int(cost[dst])
+"""
+
+
+def _gen_flights(rng: random.Random) -> tuple:
+    n = rng.randint(2, 7)
+    flights = [[a, b, rng.randint(1, 20)] for a, b in _gen_edges(rng, n, rng.randint(1, 3 * n), directed=True)]
+    src, dst = rng.sample(range(n), 2)
+    return n, flights, src, dst, rng.randint(0, 3)
+
+
+_add(
+    "cheapest-trip-with-limited-stops", "Cheapest Trip With Limited Stops",
+    """
+    There are n cities labelled 0 to n - 1 and one-way flights [u, v, price]. Return the cheapest total
+    price of a trip from src to dst that makes at most k intermediate stops (so at most k + 1 flights), or
+    -1 if there is no such trip.
+
+    Example 1:
+    Input: n = 4, flights = [[0, 1, 100], [1, 2, 100], [2, 0, 100], [1, 3, 600], [2, 3, 200]], src = 0, dst = 3, k = 1
+    Output: 700
+
+    Example 2:
+    Input: n = 3, flights = [[0, 1, 100], [1, 2, 100], [0, 2, 500]], src = 0, dst = 2, k = 0
+    Output: 500
+
+    Constraints:
+    - 2 ≤ n ≤ 100, src != dst, 0 ≤ k < n
+    - 0 ≤ len(flights) ≤ n * (n - 1), 1 ≤ price ≤ 10^4, no repeated (u, v) pair
+    """,
+    "cheapest_flight",
+    "def cheapest_flight(n: int, flights: List[List[int]], src: int, dst: int, k: int) -> int:", _REF,
+    {
+        "wrong_logic": _sub(_REF, "        nxt = cost[:]\n", "        nxt = cost\n"),
+        "off_by_one": _sub(_REF, "for _ in range(k + 1):", "for _ in range(k):"),
+        "missed_edge": """
+        import heapq
+        from typing import List
+
+
+        def cheapest_flight(n: int, flights: List[List[int]], src: int, dst: int, k: int) -> int:
+            adj = [[] for _ in range(n)]
+            for u, v, p in flights:
+                adj[u].append((v, p))
+            best = {}
+            heap = [(0, src)]
+            while heap:
+                d, u = heapq.heappop(heap)
+                if u in best:
+                    continue
+                best[u] = d
+                for v, p in adj[u]:
+                    heapq.heappush(heap, (d + p, v))
+            return best.get(dst, -1)
+        """,
+    },
+    [(4, [[0, 1, 100], [1, 2, 100], [2, 0, 100], [1, 3, 600], [2, 3, 200]], 0, 3, 1),
+     (3, [[0, 1, 100], [1, 2, 100], [0, 2, 500]], 0, 2, 0), (3, [[0, 1, 100], [1, 2, 100], [0, 2, 500]], 0, 2, 1),
+     (2, [], 0, 1, 1), (3, [[0, 1, 1], [1, 2, 1]], 0, 2, 0)],
+    _gen_flights,
+    "medium", ("graph", "shortest-path", "dynamic-programming"), style="function",
+)
