@@ -1580,3 +1580,826 @@ _add(
     _gen_flights,
     "medium", ("graph", "shortest-path", "dynamic-programming"), style="function",
 )
+
+_REF = """
+from typing import List
+
+
+def redundant_edge(edges: List[List[int]]) -> List[int]:
+    parent = list(range(len(edges) + 1))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in edges:
+        ra, rb = find(a), find(b)
+        if ra == rb:
+            return [a, b]
+        parent[ra] = rb
+    return []
+"""
+
+
+def _gen_redundant(rng: random.Random) -> tuple:
+    n = rng.randint(3, 10)
+    label = list(range(1, n + 1))
+    rng.shuffle(label)
+    pairs = {(rng.randrange(i), i) for i in range(1, n)}
+    while True:
+        a, b = sorted(rng.sample(range(n), 2))
+        if (a, b) not in pairs:
+            pairs.add((a, b))
+            break
+    edges = [[label[a], label[b]] if rng.random() < 0.5 else [label[b], label[a]] for a, b in pairs]
+    rng.shuffle(edges)
+    return (edges,)
+
+
+_add(
+    "edge-that-closes-the-cycle", "The Edge That Closes the Cycle",
+    """
+    A tree on nodes 1 to n had one extra edge added, giving the n undirected edges in edges. Return an
+    edge whose removal turns the graph back into a tree; if several edges qualify, return the one that
+    appears last in edges. Return it exactly as it is written in the input.
+
+    Example 1:
+    Input: edges = [[1, 2], [1, 3], [2, 3]]
+    Output: [2, 3]
+
+    Example 2:
+    Input: edges = [[1, 2], [2, 3], [3, 4], [1, 4], [1, 5]]
+    Output: [1, 4]
+
+    Constraints:
+    - 3 ≤ n = len(edges) ≤ 1000
+    - 1 ≤ a, b ≤ n, a != b, no repeated edge
+    """,
+    "redundant_edge", "def redundant_edge(edges: List[List[int]]) -> List[int]:", _REF,
+    {
+        "off_by_one": _sub(_REF, "parent = list(range(len(edges) + 1))", "parent = list(range(len(edges)))"),
+        "missed_edge": """
+        from typing import List
+
+
+        def redundant_edge(edges: List[List[int]]) -> List[int]:
+            seen = set()
+            for a, b in edges:
+                if a in seen and b in seen:
+                    return [a, b]
+                seen.add(a)
+                seen.add(b)
+            return []
+        """,
+        "wrong_logic": """
+        from typing import List
+
+
+        def redundant_edge(edges: List[List[int]]) -> List[int]:
+            parent = list(range(len(edges) + 1))
+            for a, b in edges:
+                if parent[a] == parent[b]:
+                    return [a, b]
+                parent[b] = parent[a]
+            return []
+        """,
+    },
+    [([[1, 2], [1, 3], [2, 3]],), ([[1, 2], [2, 3], [3, 4], [1, 4], [1, 5]],), ([[3, 1], [2, 3], [1, 2]],),
+     ([[1, 4], [3, 4], [1, 3], [1, 2], [4, 5]],)],
+    _gen_redundant,
+    "medium", ("graph", "union-find"), style="function",
+)
+
+_REF = """
+from typing import List
+
+
+class Solution:
+    def minimumCost(self, n: int, connections: List[List[int]]) -> int:
+        parent = list(range(n + 1))
+
+        def find(x: int) -> int:
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        total = 0
+        used = 0
+        for a, b, cost in sorted(connections, key=lambda e: e[2]):
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[ra] = rb
+                total += cost
+                used += 1
+        return total if used == n - 1 else -1
+"""
+
+
+def _gen_mst(rng: random.Random) -> tuple:
+    n = rng.randint(1, 8)
+    edges = [[a + 1, b + 1, rng.randint(1, 20)] for a, b in _gen_edges(rng, n, rng.randint(0, 3 * n))]
+    return n, edges
+
+
+_add(
+    "cheapest-network-connecting-all-cities", "Cheapest Network Connecting All Cities",
+    """
+    There are n cities labelled 1 to n and candidate roads connections[i] = [a, b, cost] (undirected).
+    Return the smallest total cost of a set of roads that connects every pair of cities (directly or
+    through others), or -1 if no choice of roads connects them all. A single city needs no road.
+
+    Example 1:
+    Input: n = 3, connections = [[1, 2, 5], [1, 3, 6], [2, 3, 1]]
+    Output: 6
+
+    Example 2:
+    Input: n = 4, connections = [[1, 2, 3], [3, 4, 4]]
+    Output: -1
+
+    Constraints:
+    - 1 ≤ n ≤ 10^4
+    - 0 ≤ len(connections) ≤ 10^4, 1 ≤ cost ≤ 10^5, no repeated pair
+    """,
+    "minimumCost", "def minimumCost(self, n: int, connections: List[List[int]]) -> int:", _REF,
+    {
+        "missed_edge": _sub(_REF, "return total if used == n - 1 else -1", "return total"),
+        "wrong_logic": _sub(_REF, "sorted(connections, key=lambda e: e[2])", "connections"),
+        "off_by_one": _sub(_REF, "return total if used == n - 1 else -1", "return total if used == n else -1"),
+    },
+    [(1, []), (3, [[1, 2, 5], [1, 3, 6], [2, 3, 1]]), (4, [[1, 2, 3], [3, 4, 4]]), (2, [[1, 2, 7]]),
+     (3, [[1, 2, 1], [2, 3, 1], [1, 3, 1]])],
+    _gen_mst,
+    "medium", ("graph", "union-find", "greedy"),
+)
+
+_REF = """
+from collections import deque
+from typing import List
+
+
+class Solution:
+    def eventualSafeNodes(self, graph: List[List[int]]) -> List[int]:
+        n = len(graph)
+        outdeg = [len(g) for g in graph]
+        into = [[] for _ in range(n)]
+        for u in range(n):
+            for v in graph[u]:
+                into[v].append(u)
+        queue = deque(u for u in range(n) if outdeg[u] == 0)
+        safe = [False] * n
+        while queue:
+            v = queue.popleft()
+            safe[v] = True
+            for u in into[v]:
+                outdeg[u] -= 1
+                if outdeg[u] == 0:
+                    queue.append(u)
+        return [u for u in range(n) if safe[u]]
+"""
+
+
+def _gen_safe(rng: random.Random) -> tuple:
+    n = rng.randint(1, 8)
+    graph = []
+    for u in range(n):
+        k = rng.choice([0, 0, 1, 1, 2, 3])
+        graph.append(sorted(set(rng.randrange(n) for _ in range(k))))
+    return (graph,)
+
+
+_add(
+    "nodes-that-always-reach-a-dead-end", "Nodes That Always Reach a Dead End",
+    """
+    graph is a directed graph: graph[u] lists the nodes u has an edge to (self-loops allowed). A node is
+    terminal if it has no outgoing edge, and safe if every path that starts at it eventually reaches a
+    terminal node (so it can never walk forever around a cycle). Return all safe nodes in increasing
+    order.
+
+    Example 1:
+    Input: graph = [[1, 2], [2, 3], [5], [0], [5], [], []]
+    Output: [2, 4, 5, 6]
+
+    Example 2:
+    Input: graph = [[0], []]
+    Output: [1]
+
+    Constraints:
+    - 1 ≤ len(graph) ≤ 10^4
+    - 0 ≤ len(graph[u]) ≤ len(graph), graph[u] is sorted without repeats
+    """,
+    "eventualSafeNodes", "def eventualSafeNodes(self, graph: List[List[int]]) -> List[int]:", _REF,
+    {
+        "wrong_logic": """
+        from typing import List
+
+
+        class Solution:
+            def eventualSafeNodes(self, graph: List[List[int]]) -> List[int]:
+                n = len(graph)
+                on_cycle = set()
+                for start in range(n):
+                    stack = [(start, [start])]
+                    seen = set()
+                    while stack:
+                        u, path = stack.pop()
+                        for v in graph[u]:
+                            if v == start:
+                                on_cycle.add(start)
+                            elif v not in seen:
+                                seen.add(v)
+                                stack.append((v, path + [v]))
+                return [u for u in range(n) if u not in on_cycle]
+        """,
+        "missed_edge": """
+        from typing import List
+
+
+        class Solution:
+            def eventualSafeNodes(self, graph: List[List[int]]) -> List[int]:
+                return [u for u in range(len(graph)) if not graph[u] or all(not graph[v] for v in graph[u])]
+        """,
+        "wrong_type": _sub(_REF, "return [u for u in range(n) if safe[u]]", "return {u for u in range(n) if safe[u]}"),
+    },
+    [([[1, 2], [2, 3], [5], [0], [5], [], []],), ([[0], []],), ([[]],), ([[1], [2], [3], []],),
+     ([[1], [0], [0]],), ([[1, 2, 3, 4], [1, 2], [3, 4], [0, 4], []],)],
+    _gen_safe,
+    "medium", ("graph", "topological-sort"),
+)
+
+_REF = """
+from typing import List
+
+
+def all_paths(graph: List[List[int]]) -> List[List[int]]:
+    target = len(graph) - 1
+    paths: List[List[int]] = []
+    path = [0]
+
+    def walk(u: int) -> None:
+        if u == target:
+            paths.append(path[:])
+            return
+        for v in graph[u]:
+            path.append(v)
+            walk(v)
+            path.pop()
+
+    walk(0)
+    return paths
+"""
+
+
+def _gen_dag(rng: random.Random) -> tuple:
+    n = rng.randint(1, 7)
+    p = rng.choice([0.3, 0.5, 0.7])
+    return ([[v for v in range(u + 1, n) if rng.random() < p] for u in range(n)],)
+
+
+_add(
+    "every-route-through-a-dag", "Every Route Through a DAG",
+    """
+    graph is a directed acyclic graph on nodes 0 to n - 1: graph[u] lists the nodes u has an edge to.
+    Return every path from node 0 to node n - 1, each as the list of nodes it visits. The paths may be
+    returned in any order. When n = 1 the only path is [0].
+
+    Example 1:
+    Input: graph = [[1, 2], [3], [3], []]
+    Output: [[0, 1, 3], [0, 2, 3]]
+
+    Example 2:
+    Input: graph = [[1], []]
+    Output: [[0, 1]]
+
+    Constraints:
+    - 1 ≤ n ≤ 15, the graph has no cycle and no repeated edge
+    """,
+    "all_paths", "def all_paths(graph: List[List[int]]) -> List[List[int]]:", _REF,
+    {
+        "missed_edge": """
+        from typing import List
+
+
+        def all_paths(graph: List[List[int]]) -> List[List[int]]:
+            target = len(graph) - 1
+            paths = []
+            stack = [[0]]
+            while stack:
+                path = stack.pop()
+                for v in graph[path[-1]]:
+                    if v == target:
+                        paths.append(path + [v])
+                    else:
+                        stack.append(path + [v])
+            return paths
+        """,
+        "wrong_logic": """
+        from typing import List
+
+
+        def all_paths(graph: List[List[int]]) -> List[List[int]]:
+            target = len(graph) - 1
+            paths = []
+            seen = set()
+            def walk(u: int, path: List[int]) -> None:
+                if u == target:
+                    paths.append(path)
+                    return
+                for v in graph[u]:
+                    if v not in seen or v == target:
+                        seen.add(v)
+                        walk(v, path + [v])
+            walk(0, [0])
+            return paths
+        """,
+        "wrong_type": _sub(_REF, "paths.append(path[:])", 'paths.append("->".join(map(str, path)))'),
+    },
+    [([[]],), ([[1], []],), ([[1, 2], [3], [3], []],), ([[4, 3, 1], [3, 2, 4], [3], [4], []],), ([[], []],),
+     ([[1, 2], [], []],)],
+    _gen_dag,
+    "medium", ("graph", "backtracking", "dfs"), style="function", compare="unordered",
+)
+
+# ===================================================================================================== trees
+_TREE = """
+from collections import deque
+from typing import List, Optional
+
+
+class TreeNode:
+    def __init__(self, val: int) -> None:
+        self.val = val
+        self.left: Optional["TreeNode"] = None
+        self.right: Optional["TreeNode"] = None
+
+
+def build_tree(values: List[Optional[int]]) -> Optional[TreeNode]:
+    if not values:
+        return None
+    root = TreeNode(values[0])
+    queue = deque([root])
+    i = 1
+    while queue and i < len(values):
+        node = queue.popleft()
+        if i < len(values) and values[i] is not None:
+            node.left = TreeNode(values[i])
+            queue.append(node.left)
+        i += 1
+        if i < len(values) and values[i] is not None:
+            node.right = TreeNode(values[i])
+            queue.append(node.right)
+        i += 1
+    return root
+"""
+
+
+def _gen_tree(lo: int = -10, hi: int = 10, max_n: int = 15) -> Callable[[random.Random], tuple]:
+    return lambda rng: (_random_tree(rng, rng.randint(0, max_n), lo, hi),)
+
+
+def _bst_level_order(values: list[int]) -> list:
+    """Insert ``values`` in order into a BST (equal values go right) and return its level order."""
+    nodes: list[list] = []  # [val, left, right]
+    for v in values:
+        if not nodes:
+            nodes.append([v, None, None])
+            continue
+        i = 0
+        while True:
+            side = 1 if v < nodes[i][0] else 2
+            if nodes[i][side] is None:
+                nodes[i][side] = len(nodes)
+                nodes.append([v, None, None])
+                break
+            i = nodes[i][side]
+    out: list = []
+    queue: list = [0] if nodes else []
+    head = 0
+    while head < len(queue):
+        i = queue[head]
+        head += 1
+        if i is None:
+            out.append(None)
+            continue
+        out.append(nodes[i][0])
+        queue.extend(nodes[i][1:])
+    while out and out[-1] is None:
+        out.pop()
+    return out
+
+
+_REF = _TREE + """
+
+class Solution:
+    def maxDepth(self, root: List[Optional[int]]) -> int:
+        node = build_tree(root)
+        depth = 0
+        level = [node] if node else []
+        while level:
+            depth += 1
+            level = [c for n in level for c in (n.left, n.right) if c]
+        return depth
+"""
+_add(
+    "height-of-a-binary-tree", "Height of a Binary Tree",
+    TREE_FORMAT + """
+
+    Return the number of nodes on the longest path from the root down to a leaf (0 for the empty tree).
+
+    Example 1:
+    Input: root = [3, 9, 20, None, None, 15, 7]
+    Output: 3
+
+    Example 2:
+    Input: root = [1, None, 2]
+    Output: 2
+
+    Constraints:
+    - 0 ≤ number of nodes ≤ 10^4
+    - -100 ≤ node value ≤ 100
+    """,
+    "maxDepth", "def maxDepth(self, root: List[Optional[int]]) -> int:", _REF,
+    {
+        "off_by_one": _sub(_REF, "        depth = 0\n", "        depth = -1 if node else 0\n"),
+        "missed_edge": _sub(_REF, "    if not values:\n        return None\n", ""),
+        "wrong_logic": """
+        from typing import List, Optional
+
+
+        class Solution:
+            def maxDepth(self, root: List[Optional[int]]) -> int:
+                depth, size = 0, 1
+                count = len(root)
+                while count > 0:
+                    depth += 1
+                    count -= size
+                    size *= 2
+                return depth
+        """,
+    },
+    [([],), ([1],), ([3, 9, 20, None, None, 15, 7],), ([1, None, 2],), ([1, 2, None, 3, None, 4],),
+     ([1, None, 2, None, 3, None, 4],)],
+    _gen_tree(max_n=15),
+    "easy", ("tree", "bfs"),
+)
+
+_REF = _TREE + """
+
+class Solution:
+    def isValidBST(self, root: List[Optional[int]]) -> bool:
+        stack = [(build_tree(root), float("-inf"), float("inf"))]
+        while stack:
+            node, lo, hi = stack.pop()
+            if node is None:
+                continue
+            if not lo < node.val < hi:
+                return False
+            stack.append((node.left, lo, node.val))
+            stack.append((node.right, node.val, hi))
+        return True
+"""
+
+
+def _gen_bst(rng: random.Random) -> tuple:
+    n = rng.randint(0, 12)
+    r = rng.random()
+    if r < 0.4:
+        return (_bst_level_order(rng.sample(range(-30, 31), n)),)
+    if r < 0.6:  # a BST with duplicates (equal keys in the right subtree): not strict
+        return (_bst_level_order([rng.randint(-5, 5) for _ in range(n)]),)
+    if r < 0.8:  # a BST with one value changed
+        tree = _bst_level_order(rng.sample(range(-30, 31), n))
+        idx = [i for i, v in enumerate(tree) if v is not None]
+        if idx:
+            tree[rng.choice(idx)] = rng.randint(-30, 30)
+        return (tree,)
+    return (_random_tree(rng, n, -30, 30),)
+
+
+_add(
+    "is-this-a-search-tree", "Is This a Binary Search Tree",
+    TREE_FORMAT + """
+
+    Return True if the tree is a binary search tree: for every node, all values in its left subtree are
+    strictly smaller than its value and all values in its right subtree are strictly larger. The empty
+    tree is a binary search tree.
+
+    Example 1:
+    Input: root = [2, 1, 3]
+    Output: True
+
+    Example 2:
+    Input: root = [5, 1, 4, None, None, 3, 6]
+    Output: False
+    Explanation: 3 and 4 are in the right subtree of 5 but smaller than 5.
+
+    Constraints:
+    - 0 ≤ number of nodes ≤ 10^4
+    - -2^31 ≤ node value ≤ 2^31 - 1
+    """,
+    "isValidBST", "def isValidBST(self, root: List[Optional[int]]) -> bool:", _REF,
+    {
+        "wrong_logic": _TREE + "\n\n" + _src("""
+
+        class Solution:
+            def isValidBST(self, root: List[Optional[int]]) -> bool:
+                stack = [build_tree(root)]
+                while stack:
+                    node = stack.pop()
+                    if node is None:
+                        continue
+                    if node.left and node.left.val >= node.val:
+                        return False
+                    if node.right and node.right.val <= node.val:
+                        return False
+                    stack += [node.left, node.right]
+                return True
+        """),
+        "off_by_one": _sub(_REF, "if not lo < node.val < hi:", "if not lo <= node.val <= hi:"),
+        "missed_edge": _sub(_REF, "        stack = [(build_tree(root)", "        if not root:\n            return False\n"
+                            "        stack = [(build_tree(root)"),
+    },
+    [([],), ([2, 1, 3],), ([5, 1, 4, None, None, 3, 6],), ([2, 2, 2],), ([1, 1],), ([5, 4, 6, None, None, 3, 7],),
+     ([0, None, -1],)],
+    _gen_bst,
+    "medium", ("tree", "binary-search-tree"),
+)
+
+_REF = _TREE + """
+
+def level_order(root: List[Optional[int]]) -> List[List[int]]:
+    node = build_tree(root)
+    levels: List[List[int]] = []
+    level = [node] if node else []
+    while level:
+        levels.append([n.val for n in level])
+        level = [c for n in level for c in (n.left, n.right) if c]
+    return levels
+"""
+_add(
+    "tree-values-level-by-level", "Tree Values Level by Level",
+    TREE_FORMAT + """
+
+    Return the values of the tree grouped by depth: a list whose i-th element lists, from left to right,
+    the values of the nodes at depth i (the root is at depth 0). The empty tree gives [].
+
+    Example 1:
+    Input: root = [3, 9, 20, None, None, 15, 7]
+    Output: [[3], [9, 20], [15, 7]]
+
+    Example 2:
+    Input: root = [1, None, 2, 3]
+    Output: [[1], [2], [3]]
+
+    Constraints:
+    - 0 ≤ number of nodes ≤ 2000
+    - -1000 ≤ node value ≤ 1000
+    """,
+    "level_order", "def level_order(root: List[Optional[int]]) -> List[List[int]]:", _REF,
+    {
+        "wrong_type": _sub(_REF, "levels.append([n.val for n in level])", "levels.extend(n.val for n in level)"),
+        "missed_edge": _sub(_REF, "    level = [node] if node else []\n", "    level = [node]\n",
+                            "        levels.append([n.val for n in level])\n",
+                            "        levels.append([n.val for n in level if n])\n",
+                            "        level = [c for n in level for c in (n.left, n.right) if c]\n",
+                            "        level = [c for n in level if n for c in (n.left, n.right) if c]\n"),
+        "wrong_logic": """
+        from typing import List, Optional
+
+
+        def level_order(root: List[Optional[int]]) -> List[List[int]]:
+            levels = []
+            start, size = 0, 1
+            while start < len(root):
+                chunk = [v for v in root[start:start + size] if v is not None]
+                if chunk:
+                    levels.append(chunk)
+                start += size
+                size *= 2
+            return levels
+        """,
+    },
+    [([],), ([1],), ([3, 9, 20, None, None, 15, 7],), ([1, None, 2, 3],), ([1, 2, 3, 4, None, None, 5],)],
+    _gen_tree(max_n=14),
+    "medium", ("tree", "bfs"), style="function",
+)
+
+_REF = _TREE + """
+
+class Solution:
+    def rightSideView(self, root: List[Optional[int]]) -> List[int]:
+        node = build_tree(root)
+        view: List[int] = []
+        level = [node] if node else []
+        while level:
+            view.append(level[-1].val)
+            level = [c for n in level for c in (n.left, n.right) if c]
+        return view
+"""
+_add(
+    "view-from-the-right-side", "The Tree Seen From the Right",
+    TREE_FORMAT + """
+
+    Standing to the right of the tree, you see the rightmost node of every level. Return their values
+    from the top level to the bottom one ([] for the empty tree).
+
+    Example 1:
+    Input: root = [1, 2, 3, None, 5, None, 4]
+    Output: [1, 3, 4]
+
+    Example 2:
+    Input: root = [1, 2, 3, 4]
+    Output: [1, 3, 4]
+
+    Constraints:
+    - 0 ≤ number of nodes ≤ 100
+    - -100 ≤ node value ≤ 100
+    """,
+    "rightSideView", "def rightSideView(self, root: List[Optional[int]]) -> List[int]:", _REF,
+    {
+        "wrong_logic": _TREE + "\n\n" + _src("""
+
+        class Solution:
+            def rightSideView(self, root: List[Optional[int]]) -> List[int]:
+                node = build_tree(root)
+                view = []
+                while node:
+                    view.append(node.val)
+                    node = node.right
+                return view
+        """),
+        "missed_edge": _sub(_REF, "        level = [node] if node else []\n", "        level = [node]\n",
+                            "            view.append(level[-1].val)\n",
+                            "            view.append(level[-1].val if level[-1] else None)\n",
+                            "            level = [c for n in level for c in (n.left, n.right) if c]\n",
+                            "            level = [c for n in level if n for c in (n.left, n.right) if c]\n"),
+        "off_by_one": _TREE + "\n\n" + _src("""
+
+        class Solution:
+            def rightSideView(self, root: List[Optional[int]]) -> List[int]:
+                view = []
+                def visit(node: Optional[TreeNode], depth: int) -> None:
+                    if node is None:
+                        return
+                    if depth == len(view):
+                        view.append(node.val)
+                    visit(node.right, depth + 1)
+                    visit(node.left, depth + 1)
+                visit(build_tree(root), 1)
+                return view
+        """),
+    },
+    [([],), ([1],), ([1, 2, 3, None, 5, None, 4],), ([1, 2, 3, 4],), ([1, 2],)],
+    _gen_tree(max_n=14),
+    "medium", ("tree", "bfs"),
+)
+
+_REF = _TREE + """
+
+def lowest_common_ancestor(root: List[Optional[int]], p: int, q: int) -> int:
+    def find(node: Optional[TreeNode]) -> Optional[TreeNode]:
+        if node is None or node.val == p or node.val == q:
+            return node
+        left, right = find(node.left), find(node.right)
+        if left and right:
+            return node
+        return left or right
+
+    return find(build_tree(root)).val
+"""
+
+
+def _gen_lca(rng: random.Random) -> tuple:
+    n = rng.randint(1, 14)
+    vals = rng.sample(range(0, 50), n)
+    tree = _random_tree(rng, n, values=vals)
+    return tree, rng.choice(vals), rng.choice(vals)
+
+
+_LCA_PATHS = _TREE + """
+
+def lowest_common_ancestor(root: List[Optional[int]], p: int, q: int) -> int:
+    def path_to(node: Optional[TreeNode], target: int, path: List[int]) -> bool:
+        if node is None:
+            return False
+        path.append(node.val)
+        if node.val == target or path_to(node.left, target, path) or path_to(node.right, target, path):
+            return True
+        path.pop()
+        return False
+
+    tree = build_tree(root)
+    pp, qp = [], []
+    path_to(tree, p, pp)
+    path_to(tree, q, qp)
+    i = 0
+    while i < min(len(pp), len(qp)) and pp[i] == qp[i]:
+        i += 1
+    return pp[i - 1]
+"""
+_add(
+    "lowest-shared-ancestor", "Lowest Shared Ancestor in a Binary Tree",
+    TREE_FORMAT + """
+
+    All values in the tree are distinct, and p and q are values of nodes in it (possibly the same node).
+    Return the value of their lowest common ancestor: the deepest node that has both nodes in its subtree,
+    where a node counts as being in its own subtree.
+
+    Example 1:
+    Input: root = [3, 5, 1, 6, 2, 0, 8, None, None, 7, 4], p = 5, q = 4
+    Output: 5
+
+    Example 2:
+    Input: root = [3, 5, 1, 6, 2, 0, 8, None, None, 7, 4], p = 6, q = 8
+    Output: 3
+
+    Constraints:
+    - 1 ≤ number of nodes ≤ 10^4, distinct values
+    """,
+    "lowest_common_ancestor", "def lowest_common_ancestor(root: List[Optional[int]], p: int, q: int) -> int:",
+    _REF,
+    {
+        "wrong_logic": _TREE + "\n\n" + _src("""
+
+        def lowest_common_ancestor(root: List[Optional[int]], p: int, q: int) -> int:
+            node = build_tree(root)
+            while node:
+                if p < node.val and q < node.val and node.left:
+                    node = node.left
+                elif p > node.val and q > node.val and node.right:
+                    node = node.right
+                else:
+                    return node.val
+            return root[0]
+        """),
+        "off_by_one": _sub(_LCA_PATHS, "return pp[i - 1]", "return pp[i] if i < len(pp) else pp[-1]"),
+        "missed_edge": _sub(_LCA_PATHS, "while i < min(len(pp), len(qp)) and pp[i] == qp[i]:",
+                            "while pp[i] == qp[i]:"),
+    },
+    [([3, 5, 1, 6, 2, 0, 8, None, None, 7, 4], 5, 4), ([3, 5, 1, 6, 2, 0, 8, None, None, 7, 4], 6, 8), ([1], 1, 1),
+     ([1, 2], 1, 2), ([2, None, 1], 1, 1)],
+    _gen_lca,
+    "medium", ("tree", "dfs"), style="function",
+)
+
+_REF = _TREE + """
+
+class Solution:
+    def diameterOfBinaryTree(self, root: List[Optional[int]]) -> int:
+        best = 0
+
+        def height(node: Optional[TreeNode]) -> int:
+            nonlocal best
+            if node is None:
+                return 0
+            left, right = height(node.left), height(node.right)
+            best = max(best, left + right)
+            return 1 + max(left, right)
+
+        height(build_tree(root))
+        return best
+"""
+_add(
+    "longest-path-in-a-binary-tree", "Longest Path in a Binary Tree",
+    TREE_FORMAT + """
+
+    Return the number of edges on the longest path between any two nodes of the tree. The path need not
+    pass through the root. A tree with zero or one node gives 0.
+
+    Example 1:
+    Input: root = [1, 2, 3, 4, 5]
+    Output: 3
+    Explanation: 4 -> 2 -> 1 -> 3.
+
+    Example 2:
+    Input: root = [1, 2]
+    Output: 1
+
+    Constraints:
+    - 0 ≤ number of nodes ≤ 10^4
+    """,
+    "diameterOfBinaryTree", "def diameterOfBinaryTree(self, root: List[Optional[int]]) -> int:", _REF,
+    {
+        "off_by_one": _sub(_REF, "best = max(best, left + right)", "best = max(best, left + right + 1)"),
+        "wrong_logic": _TREE + "\n\n" + _src("""
+
+        class Solution:
+            def diameterOfBinaryTree(self, root: List[Optional[int]]) -> int:
+                def height(node: Optional[TreeNode]) -> int:
+                    if node is None:
+                        return 0
+                    return 1 + max(height(node.left), height(node.right))
+                node = build_tree(root)
+                if node is None:
+                    return 0
+                return height(node.left) + height(node.right)
+        """),
+        "missed_edge": _sub(_REF, "best = max(best, left + right)", "best = max(best, left + right + 1)",
+                            "        return best\n", "        return best - 1\n"),
+    },
+    [([],), ([1],), ([1, 2],), ([1, 2, 3, 4, 5],), ([1, 2, None, 3, 4, 5, None, None, 6],)],
+    _gen_tree(max_n=15),
+    "easy", ("tree", "dfs"),
+)
