@@ -2403,3 +2403,721 @@ _add(
     _gen_tree(max_n=15),
     "easy", ("tree", "dfs"),
 )
+
+_REF = _TREE + """
+
+class Solution:
+    def pathSum(self, root: List[Optional[int]], target: int) -> int:
+        counts = {0: 1}  # prefix sums on the current root-to-node path
+        found = 0
+
+        def walk(node: Optional[TreeNode], total: int) -> None:
+            nonlocal found
+            if node is None:
+                return
+            total += node.val
+            found += counts.get(total - target, 0)
+            counts[total] = counts.get(total, 0) + 1
+            walk(node.left, total)
+            walk(node.right, total)
+            counts[total] -= 1
+
+        walk(build_tree(root), 0)
+        return found
+"""
+_add(
+    "downward-paths-with-a-given-sum", "Downward Paths With a Given Sum",
+    TREE_FORMAT + """
+
+    Count the paths whose node values add up to target. A path starts at any node and goes down through
+    children (it may stop at any node, not only at a leaf); a single node is a path. Paths that use
+    different nodes count separately.
+
+    Example 1:
+    Input: root = [10, 5, -3, 3, 2, None, 11, 3, -2, None, 1], target = 8
+    Output: 3
+    Explanation: 5 -> 3, 5 -> 2 -> 1 and -3 -> 11.
+
+    Example 2:
+    Input: root = [1, -1, 1], target = 0
+    Output: 1
+
+    Constraints:
+    - 0 ≤ number of nodes ≤ 1000
+    - -10^9 ≤ node value ≤ 10^9, -1000 ≤ target ≤ 1000
+    """,
+    "pathSum", "def pathSum(self, root: List[Optional[int]], target: int) -> int:", _REF,
+    {
+        "missed_edge": _sub(_REF, "counts = {0: 1}", "counts = {}"),
+        "off_by_one": _sub(_REF, "            found += counts.get(total - target, 0)\n"
+                                 "            counts[total] = counts.get(total, 0) + 1\n",
+                           "            counts[total] = counts.get(total, 0) + 1\n"
+                           "            found += counts.get(total - target, 0)\n"),
+        "wrong_logic": _TREE + "\n\n" + _src("""
+        class Solution:
+            def pathSum(self, root: List[Optional[int]], target: int) -> int:
+                def walk(node: Optional[TreeNode], total: int) -> int:
+                    if node is None:
+                        return 0
+                    total += node.val
+                    if node.left is None and node.right is None:
+                        return int(total == target)
+                    return walk(node.left, total) + walk(node.right, total)
+                return walk(build_tree(root), 0)
+        """),
+    },
+    [([], 0), ([10, 5, -3, 3, 2, None, 11, 3, -2, None, 1], 8), ([1, -1, 1], 0), ([0], 0), ([1, 2], 3),
+     ([5, 4, 8, 11, None, 13, 4, 7, 2, None, None, 5, 1], 22)],
+    lambda rng: (_random_tree(rng, rng.randint(0, 14), -4, 4), rng.randint(-4, 4)),
+    "medium", ("tree", "dfs", "prefix-sum"),
+)
+
+_REF = _TREE + """
+
+class Solution:
+    def maxPathSum(self, root: List[Optional[int]]) -> int:
+        best = None
+
+        def gain(node: Optional[TreeNode]) -> int:
+            nonlocal best
+            if node is None:
+                return 0
+            left = max(gain(node.left), 0)
+            right = max(gain(node.right), 0)
+            through = node.val + left + right
+            if best is None or through > best:
+                best = through
+            return node.val + max(left, right)
+
+        gain(build_tree(root))
+        return best
+"""
+_add(
+    "heaviest-path-in-a-binary-tree", "Heaviest Path in a Binary Tree",
+    TREE_FORMAT + """
+
+    A path is a sequence of distinct nodes in which neighbours are joined by an edge; it need not pass
+    through the root and has at least one node. Return the largest sum of node values over all paths.
+    The tree is not empty.
+
+    Example 1:
+    Input: root = [1, 2, 3]
+    Output: 6
+
+    Example 2:
+    Input: root = [-10, 9, 20, None, None, 15, 7]
+    Output: 42
+    Explanation: 15 -> 20 -> 7.
+
+    Constraints:
+    - 1 ≤ number of nodes ≤ 3 * 10^4
+    - -1000 ≤ node value ≤ 1000
+    """,
+    "maxPathSum", "def maxPathSum(self, root: List[Optional[int]]) -> int:", _REF,
+    {
+        "missed_edge": _sub(_REF, "best = None", "best = 0", "if best is None or through > best:",
+                            "if through > best:"),
+        "wrong_logic": _sub(_REF, "left = max(gain(node.left), 0)", "left = gain(node.left)",
+                            "right = max(gain(node.right), 0)", "right = gain(node.right)"),
+        "off_by_one": _sub(_REF, "through = node.val + left + right", "through = node.val + max(left, right)"),
+    },
+    [([-3],), ([1, 2, 3],), ([-10, 9, 20, None, None, 15, 7],), ([-1, -2, -3],), ([2, -1],), ([5, 4, 8, 11, None, 13, 4, 7, 2, None, None, None, 1],)],
+    lambda rng: (_random_tree(rng, rng.randint(1, 14), -10, 10),),
+    "hard", ("tree", "dfs", "dynamic-programming"),
+)
+
+
+def _nested_tree(rng: random.Random, n: int, lo: int, hi: int):
+    """A random tree as nested [val, left, right] lists with n nodes."""
+    if n == 0:
+        return None
+    left = rng.randint(0, n - 1)
+    return [rng.randint(lo, hi), _nested_tree(rng, left, lo, hi), _nested_tree(rng, n - 1 - left, lo, hi)]
+
+
+def _mirror(t):
+    return None if t is None else [t[0], _mirror(t[2]), _mirror(t[1])]
+
+
+def _serialise(t) -> list:
+    out: list = []
+    queue = [t]
+    head = 0
+    while head < len(queue):
+        node = queue[head]
+        head += 1
+        if node is None:
+            out.append(None)
+            continue
+        out.append(node[0])
+        queue.extend([node[1], node[2]])
+    while out and out[-1] is None:
+        out.pop()
+    return out
+
+
+def _gen_symmetric(rng: random.Random) -> tuple:
+    if rng.random() < 0.25:
+        return (_random_tree(rng, rng.randint(0, 9), 1, 3),)
+    half = _nested_tree(rng, rng.randint(0, 6), 1, 3)
+    tree = [rng.randint(1, 3), half, _mirror(half)]
+    if rng.random() < 0.4:  # break the symmetry a little
+        node = tree
+        while True:
+            side = rng.choice([1, 2])
+            if node[side] is None:
+                if rng.random() < 0.5:
+                    node[side] = [rng.randint(1, 3), None, None]
+                else:
+                    node[0] = rng.randint(1, 3)
+                break
+            node = node[side]
+    return (_serialise(tree),)
+
+
+_REF = _TREE + """
+
+def is_symmetric(root: List[Optional[int]]) -> bool:
+    node = build_tree(root)
+    if node is None:
+        return True
+    pairs = [(node.left, node.right)]
+    while pairs:
+        a, b = pairs.pop()
+        if a is None and b is None:
+            continue
+        if a is None or b is None or a.val != b.val:
+            return False
+        pairs.append((a.left, b.right))
+        pairs.append((a.right, b.left))
+    return True
+"""
+_add(
+    "mirror-symmetric-tree", "Is the Tree Its Own Mirror Image",
+    TREE_FORMAT + """
+
+    Return True if the tree is symmetric around its centre: its left subtree is the mirror image of its
+    right subtree (same shape, mirrored, with equal values). The empty tree is symmetric.
+
+    Example 1:
+    Input: root = [1, 2, 2, 3, 4, 4, 3]
+    Output: True
+
+    Example 2:
+    Input: root = [1, 2, 2, None, 3, None, 3]
+    Output: False
+
+    Constraints:
+    - 0 ≤ number of nodes ≤ 1000
+    - -100 ≤ node value ≤ 100
+    """,
+    "is_symmetric", "def is_symmetric(root: List[Optional[int]]) -> bool:", _REF,
+    {
+        "wrong_logic": _TREE + "\n\n" + _src("""
+        def is_symmetric(root: List[Optional[int]]) -> bool:
+            values = []
+            def inorder(node: Optional[TreeNode]) -> None:
+                if node:
+                    inorder(node.left)
+                    values.append(node.val)
+                    inorder(node.right)
+            inorder(build_tree(root))
+            return values == values[::-1]
+        """),
+        "missed_edge": _sub(_REF, "    if node is None:\n        return True\n", "    if node is None:\n        return False\n"),
+        "wrong_type": _sub(_REF, "            return False\n        pairs.append", "            return \"false\"\n        pairs.append",
+                           "        pairs.append((a.right, b.left))\n    return True",
+                           "        pairs.append((a.right, b.left))\n    return \"true\""),
+    },
+    [([],), ([1],), ([1, 2, 2, 3, 4, 4, 3],), ([1, 2, 2, None, 3, None, 3],), ([1, 2, 3],), ([1, 2, 2, 2, None, 2],)],
+    _gen_symmetric,
+    "easy", ("tree", "bfs"), style="function",
+)
+
+_REF = _TREE + """
+
+class Solution:
+    def zigzagLevelOrder(self, root: List[Optional[int]]) -> List[List[int]]:
+        node = build_tree(root)
+        levels: List[List[int]] = []
+        level = [node] if node else []
+        while level:
+            values = [n.val for n in level]
+            levels.append(values if len(levels) % 2 == 0 else values[::-1])
+            level = [c for n in level for c in (n.left, n.right) if c]
+        return levels
+"""
+_add(
+    "zigzag-level-values", "Zigzag Level Values",
+    TREE_FORMAT + """
+
+    Return the values level by level, reading the root level left to right, the next level right to
+    left, and so on, alternating. The empty tree gives [].
+
+    Example 1:
+    Input: root = [3, 9, 20, None, None, 15, 7]
+    Output: [[3], [20, 9], [15, 7]]
+
+    Example 2:
+    Input: root = [1, 2, 3, 4, 5, 6, 7]
+    Output: [[1], [3, 2], [4, 5, 6, 7]]
+
+    Constraints:
+    - 0 ≤ number of nodes ≤ 2000
+    """,
+    "zigzagLevelOrder", "def zigzagLevelOrder(self, root: List[Optional[int]]) -> List[List[int]]:", _REF,
+    {
+        "off_by_one": _sub(_REF, "len(levels) % 2 == 0", "len(levels) % 2 == 1"),
+        "wrong_logic": _TREE + "\n\n" + _src("""
+        class Solution:
+            def zigzagLevelOrder(self, root: List[Optional[int]]) -> List[List[int]]:
+                node = build_tree(root)
+                levels = []
+                level = [node] if node else []
+                left_first = True
+                while level:
+                    levels.append([n.val for n in level])
+                    nxt = []
+                    for n in level:
+                        kids = (n.left, n.right) if not left_first else (n.right, n.left)
+                        nxt.extend(c for c in kids if c)
+                    level = nxt
+                    left_first = not left_first
+                return levels
+        """),
+        "missed_edge": _sub(_REF, "        level = [node] if node else []\n",
+                            "        level = [node] if node else []\n        if not level:\n            return [[]]\n"),
+    },
+    [([],), ([1],), ([3, 9, 20, None, None, 15, 7],), ([1, 2, 3, 4, 5, 6, 7],), ([1, 2, 3, 4, None, None, 5, 6, 7],)],
+    _gen_tree(max_n=15),
+    "medium", ("tree", "bfs"),
+)
+
+_REF = """
+def balanced(s: str) -> bool:
+    match = {")": "(", "]": "[", "}": "{"}
+    stack = []
+    for ch in s:
+        if ch in match:
+            if not stack or stack.pop() != match[ch]:
+                return False
+        else:
+            stack.append(ch)
+    return not stack
+"""
+
+
+def _gen_brackets(rng: random.Random) -> tuple:
+    pairs = ["()", "[]", "{}"]
+    if rng.random() < 0.5:  # build a balanced string, then maybe damage it
+        s = ""
+        for _ in range(rng.randint(0, 6)):
+            p = rng.choice(pairs)
+            s = rng.choice([p + s, s + p, p[0] + s + p[1]])
+        if s and rng.random() < 0.5:
+            i = rng.randrange(len(s))
+            s = s[:i] + rng.choice("()[]{}") + s[i + 1:]
+        return (s,)
+    return ("".join(rng.choice("()[]{}") for _ in range(rng.randint(0, 8))),)
+
+
+_add(
+    "balanced-brackets", "Balanced Brackets",
+    """
+    s consists of the characters ( ) [ ] { }. Return True if every opening bracket is closed by a bracket
+    of the same type, in the right order (the most recently opened bracket closes first), and no closing
+    bracket is unmatched. The empty string is balanced.
+
+    Example 1:
+    Input: s = "([]{})"
+    Output: True
+
+    Example 2:
+    Input: s = "([)]"
+    Output: False
+
+    Constraints:
+    - 0 ≤ len(s) ≤ 10^4
+    """,
+    "balanced", "def balanced(s: str) -> bool:", _REF,
+    {
+        "wrong_logic": """
+        def balanced(s: str) -> bool:
+            return all(s.count(o) == s.count(c) for o, c in ("()", "[]", "{}"))
+        """,
+        "missed_edge": _sub(_REF, "    return not stack", "    return True"),
+        "missed_edge_2": _sub(_REF, "if not stack or stack.pop() != match[ch]:", "if stack.pop() != match[ch]:"),
+    },
+    [("",), ("()",), ("([]{})",), ("([)]",), ("((",), (")",), ("]",), ("{[()()]}",)],
+    _gen_brackets,
+    "easy", ("stack", "string"), style="function",
+)
+
+_REF = """
+from typing import List
+
+
+class Solution:
+    def dailyTemperatures(self, temps: List[int]) -> List[int]:
+        wait = [0] * len(temps)
+        stack: List[int] = []  # indices of days still waiting, temperatures decreasing
+        for i, t in enumerate(temps):
+            while stack and temps[stack[-1]] < t:
+                j = stack.pop()
+                wait[j] = i - j
+            stack.append(i)
+        return wait
+"""
+_rng = random.Random(77)
+_add(
+    "days-until-a-warmer-day", "Days Until a Warmer Day",
+    """
+    temps[i] is the temperature on day i. For each day, return how many days you must wait for a strictly
+    warmer day, or 0 if no later day is warmer.
+
+    Example 1:
+    Input: temps = [73, 74, 75, 71, 69, 72, 76, 73]
+    Output: [1, 1, 4, 2, 1, 1, 0, 0]
+
+    Example 2:
+    Input: temps = [30, 30, 31]
+    Output: [2, 1, 0]
+
+    Constraints:
+    - 1 ≤ len(temps) ≤ 10^5
+    - 30 ≤ temps[i] ≤ 100
+    - aim for O(n)
+    """,
+    "dailyTemperatures", "def dailyTemperatures(self, temps: List[int]) -> List[int]:", _REF,
+    {
+        "wrong_logic": _sub(_REF, "temps[stack[-1]] < t", "temps[stack[-1]] <= t"),
+        "off_by_one": _sub(_REF, "wait[j] = i - j", "wait[j] = i - j - 1"),
+        "missed_edge": _sub(_REF, "wait = [0] * len(temps)", "wait = [-1] * len(temps)"),
+        "too_slow": """
+        from typing import List
+
+
+        class Solution:
+            def dailyTemperatures(self, temps: List[int]) -> List[int]:
+                n = len(temps)
+                wait = [0] * n
+                for i in range(n):
+                    for j in range(i + 1, n):
+                        if temps[j] > temps[i]:
+                            wait[i] = j - i
+                            break
+                return wait
+        """,
+    },
+    [([30],), ([73, 74, 75, 71, 69, 72, 76, 73],), ([30, 30, 31],), ([50, 40, 30],), ([30, 60, 90],),
+     ([100 - i * 70 // 20000 for i in range(20000)],)],
+    lambda rng: (_ints(rng, rng.randint(1, 14), 30, 40),),
+    "medium", ("stack", "monotonic-stack"),
+)
+
+_REF = """
+from typing import List
+
+
+class Solution:
+    def largestRectangleArea(self, heights: List[int]) -> int:
+        stack: List[int] = []  # indices with increasing heights
+        best = 0
+        for i, h in enumerate(heights + [0]):
+            while stack and heights[stack[-1]] >= h:
+                top = heights[stack.pop()]
+                left = stack[-1] if stack else -1
+                best = max(best, top * (i - left - 1))
+            stack.append(i)
+        return best
+"""
+_add(
+    "largest-rectangle-under-a-skyline", "Largest Rectangle Under a Skyline",
+    """
+    heights[i] is the height of a bar of width 1 in a histogram; the bars stand side by side. Return the
+    area of the largest axis-aligned rectangle that fits inside the histogram.
+
+    Example 1:
+    Input: heights = [2, 1, 5, 6, 2, 3]
+    Output: 10
+
+    Example 2:
+    Input: heights = [2, 4]
+    Output: 4
+
+    Constraints:
+    - 1 ≤ len(heights) ≤ 10^5
+    - 0 ≤ heights[i] ≤ 10^4
+    - aim for O(n)
+    """,
+    "largestRectangleArea", "def largestRectangleArea(self, heights: List[int]) -> int:", _REF,
+    {
+        "missed_edge": _sub(_REF, "enumerate(heights + [0])", "enumerate(heights)"),
+        "off_by_one": _sub(_REF, "top * (i - left - 1)", "top * (i - left)"),
+        "wrong_logic": """
+        from typing import List
+
+
+        class Solution:
+            def largestRectangleArea(self, heights: List[int]) -> int:
+                return max(max(heights), min(heights) * len(heights))
+        """,
+        "too_slow": """
+        from typing import List
+
+
+        class Solution:
+            def largestRectangleArea(self, heights: List[int]) -> int:
+                best = 0
+                for i in range(len(heights)):
+                    low = heights[i]
+                    for j in range(i, len(heights)):
+                        low = min(low, heights[j])
+                        best = max(best, low * (j - i + 1))
+                return best
+        """,
+    },
+    [([0],), ([5],), ([2, 1, 5, 6, 2, 3],), ([2, 4],), ([1, 2, 3, 4, 5],), ([3, 3, 3],), ([6, 2, 5, 4, 5, 1, 6],),
+     ([_rng.randint(1, 10**4) for _ in range(6000)],)],
+    lambda rng: (_ints(rng, rng.randint(1, 12), 0, 8),),
+    "hard", ("stack", "monotonic-stack"),
+)
+
+_REF = """
+from typing import List
+
+
+def eval_rpn(tokens: List[str]) -> int:
+    stack: List[int] = []
+    for tok in tokens:
+        if tok in ("+", "-", "*", "/"):
+            b = stack.pop()
+            a = stack.pop()
+            if tok == "+":
+                stack.append(a + b)
+            elif tok == "-":
+                stack.append(a - b)
+            elif tok == "*":
+                stack.append(a * b)
+            else:
+                q = abs(a) // abs(b)
+                stack.append(q if (a >= 0) == (b > 0) else -q)
+        else:
+            stack.append(int(tok))
+    return stack[0]
+"""
+
+
+def _gen_rpn(rng: random.Random) -> tuple:
+    def build(depth: int):
+        if depth == 0 or rng.random() < 0.3:
+            v = rng.randint(-12, 12)
+            return [str(v)], v
+        lt, lv = build(depth - 1)
+        rt, rv = build(depth - 1)
+        op = rng.choice("+-*/")
+        if op == "/" and rv == 0:
+            op = "+"
+        if op == "+":
+            v = lv + rv
+        elif op == "-":
+            v = lv - rv
+        elif op == "*":
+            v = lv * rv
+        else:
+            v = int(lv / rv) if abs(lv) < 2**50 else lv // rv
+        return lt + rt + [op], v
+    return (build(rng.randint(1, 4))[0],)
+
+
+_add(
+    "evaluate-postfix-expression", "Evaluate a Postfix Expression",
+    """
+    tokens is an arithmetic expression in reverse Polish (postfix) notation: each token is an integer
+    (possibly negative, like "-3") or one of the operators "+", "-", "*", "/", which applies to the two
+    values before it. Division truncates toward zero (so -7 / 2 is -3). The expression is valid and never
+    divides by zero. Return its integer value.
+
+    Example 1:
+    Input: tokens = ["2", "1", "+", "3", "*"]
+    Output: 9
+
+    Example 2:
+    Input: tokens = ["4", "13", "5", "/", "+"]
+    Output: 6
+
+    Constraints:
+    - 1 ≤ len(tokens) ≤ 10^4
+    - intermediate values fit in a 64-bit integer
+    """,
+    "eval_rpn", "def eval_rpn(tokens: List[str]) -> int:", _REF,
+    {
+        "wrong_logic": _sub(_REF, "                q = abs(a) // abs(b)\n                stack.append(q if (a >= 0) == (b > 0) else -q)\n",
+                            "                stack.append(a // b)\n"),
+        "wrong_type": _sub(_REF, "                q = abs(a) // abs(b)\n                stack.append(q if (a >= 0) == (b > 0) else -q)\n",
+                           "                stack.append(a / b)\n"),
+        "missed_edge": _sub(_REF, 'if tok in ("+", "-", "*", "/"):', 'if tok[0] in "+-*/":'),
+        "off_by_one": _sub(_REF, "            b = stack.pop()\n            a = stack.pop()\n",
+                           "            a = stack.pop()\n            b = stack.pop()\n"),
+    },
+    [(["7"],), (["-3"],), (["2", "1", "+", "3", "*"],), (["4", "13", "5", "/", "+"],), (["-7", "2", "/"],),
+     (["7", "-2", "/"],), (["10", "6", "9", "3", "+", "-11", "*", "/", "*", "17", "+", "5", "+"],)],
+    _gen_rpn,
+    "medium", ("stack", "math"), style="function",
+)
+
+_REF = """
+from typing import List
+
+
+class Solution:
+    def nextGreaterElements(self, nums: List[int]) -> List[int]:
+        n = len(nums)
+        answer = [-1] * n
+        stack: List[int] = []
+        for i in range(2 * n):
+            x = nums[i % n]
+            while stack and nums[stack[-1]] < x:
+                answer[stack.pop()] = x
+            if i < n:
+                stack.append(i)
+        return answer
+"""
+_add(
+    "next-larger-value-around-a-ring", "Next Larger Value Around a Ring",
+    """
+    nums is circular: after the last element comes the first again. For each element, return the first
+    strictly larger value met when walking forward from it around the ring, or -1 if there is none.
+
+    Example 1:
+    Input: nums = [1, 2, 1]
+    Output: [2, -1, 2]
+
+    Example 2:
+    Input: nums = [5, 4, 3, 2, 1]
+    Output: [-1, 5, 5, 5, 5]
+
+    Constraints:
+    - 1 ≤ len(nums) ≤ 10^4
+    - -10^9 ≤ nums[i] ≤ 10^9
+    """,
+    "nextGreaterElements", "def nextGreaterElements(self, nums: List[int]) -> List[int]:", _REF,
+    {
+        "missed_edge": _sub(_REF, "for i in range(2 * n):", "for i in range(n):"),
+        "off_by_one": _sub(_REF, "nums[stack[-1]] < x", "nums[stack[-1]] <= x"),
+        "wrong_logic": _sub(_REF, "answer[stack.pop()] = x", "answer[stack.pop()] = i % n"),
+        "too_slow": """
+        from typing import List
+
+
+        class Solution:
+            def nextGreaterElements(self, nums: List[int]) -> List[int]:
+                n = len(nums)
+                answer = [-1] * n
+                for i in range(n):
+                    for step in range(1, n):
+                        if nums[(i + step) % n] > nums[i]:
+                            answer[i] = nums[(i + step) % n]
+                            break
+                return answer
+        """,
+    },
+    [([7],), ([1, 2, 1],), ([5, 4, 3, 2, 1],), ([3, 3, 3],), ([1, 2, 3, 4, 3],), ([2, 1, 2, 4, 3],),
+     ([5] * 5000,)],
+    lambda rng: (_ints(rng, rng.randint(1, 12), -5, 5),),
+    "medium", ("stack", "monotonic-stack"),
+)
+
+_REF = """
+from collections import deque
+from typing import List
+
+
+def window_maxima(nums: List[int], k: int) -> List[int]:
+    window: deque = deque()  # indices, values decreasing
+    out: List[int] = []
+    for i, x in enumerate(nums):
+        while window and nums[window[-1]] <= x:
+            window.pop()
+        window.append(i)
+        if window[0] <= i - k:
+            window.popleft()
+        if i >= k - 1:
+            out.append(nums[window[0]])
+    return out
+"""
+_rng = random.Random(91)
+_add(
+    "maximum-of-every-window", "Maximum of Every Window",
+    """
+    Slide a window of length k over nums from left to right, one position at a time. Return the list of
+    the window's maximum at each of the len(nums) - k + 1 positions.
+
+    Example 1:
+    Input: nums = [1, 3, -1, -3, 5, 3, 6, 7], k = 3
+    Output: [3, 3, 5, 5, 6, 7]
+
+    Example 2:
+    Input: nums = [4], k = 1
+    Output: [4]
+
+    Constraints:
+    - 1 ≤ k ≤ len(nums) ≤ 10^5
+    - -10^4 ≤ nums[i] ≤ 10^4
+    - aim for O(n)
+    """,
+    "window_maxima", "def window_maxima(nums: List[int], k: int) -> List[int]:", _REF,
+    {
+        "off_by_one": _sub(_REF, "if window[0] <= i - k:", "if window[0] < i - k:"),
+        "wrong_logic": """
+        from typing import List
+
+
+        def window_maxima(nums: List[int], k: int) -> List[int]:
+            out = []
+            best = None
+            for i, x in enumerate(nums):
+                if best is None or x >= best or i - k >= 0 and nums[i - k] == best:
+                    best = x
+                if i >= k - 1:
+                    out.append(best)
+            return out
+        """,
+        "missed_edge": """
+        from collections import deque
+        from typing import List
+
+
+        def window_maxima(nums: List[int], k: int) -> List[int]:
+            window = deque()  # values, decreasing
+            out = []
+            for i, x in enumerate(nums):
+                while window and window[-1] <= x:
+                    window.pop()
+                window.append(x)
+                if i >= k and nums[i - k] == window[0] and len(window) > 1:
+                    window.popleft()
+                if i >= k - 1:
+                    out.append(window[0])
+            return out
+        """,
+        "too_slow": """
+        from typing import List
+
+
+        def window_maxima(nums: List[int], k: int) -> List[int]:
+            out = []
+            for start in range(len(nums) - k + 1):
+                best = nums[start]
+                for j in range(start, start + k):
+                    if nums[j] > best:
+                        best = nums[j]
+                out.append(best)
+            return out
+        """,
+    },
+    [([4], 1), ([1, 3, -1, -3, 5, 3, 6, 7], 3), ([1, 2, 3], 3), ([3, 2, 1], 1), ([2, 2, 1, 2], 2), ([9, 1, 1, 1], 2),
+     ([_rng.randint(-10**4, 10**4) for _ in range(20000)], 10000)],
+    lambda rng: (lambda n: (_ints(rng, n, -4, 4), rng.randint(1, n)))(rng.randint(1, 12)),
+    "hard", ("queue", "monotonic-queue", "sliding-window"), style="function",
+)
