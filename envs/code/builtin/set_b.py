@@ -3121,3 +3121,635 @@ _add(
     lambda rng: (lambda n: (_ints(rng, n, -4, 4), rng.randint(1, n)))(rng.randint(1, 12)),
     "hard", ("queue", "monotonic-queue", "sliding-window"), style="function",
 )
+
+_REF = """
+class Solution:
+    def calculate(self, s: str) -> int:
+        total, sign, num = 0, 1, 0
+        stack = []
+        for ch in s:
+            if ch.isdigit():
+                num = num * 10 + int(ch)
+            elif ch in "+-":
+                total += sign * num
+                num = 0
+                sign = 1 if ch == "+" else -1
+            elif ch == "(":
+                stack.append((total, sign))
+                total, sign = 0, 1
+            elif ch == ")":
+                total += sign * num
+                num = 0
+                outer, outer_sign = stack.pop()
+                total = outer + outer_sign * total
+        return total + sign * num
+"""
+
+
+def _gen_calc(rng: random.Random) -> tuple:
+    def expr(depth: int) -> str:
+        parts = []
+        for i in range(rng.randint(1, 3)):
+            if depth > 0 and rng.random() < 0.35:
+                term = "(" + expr(depth - 1) + ")"
+            else:
+                term = str(rng.choice([rng.randint(0, 9), rng.randint(10, 300)]))
+            if i == 0:
+                parts.append(("-" if rng.random() < 0.2 else "") + term)
+            else:
+                parts.append(rng.choice("+-") + term)
+        return "".join(parts)
+    text = expr(rng.randint(0, 3))
+    return ("".join(c + (" " if rng.random() < 0.2 else "") for c in text),)
+
+
+_add(
+    "calculator-with-parentheses", "Calculator With Parentheses",
+    """
+    Evaluate the expression s and return its integer value. s contains non-negative integers, the
+    operators + and -, parentheses and spaces. A - may also be a unary minus at the start of s or right
+    after an opening parenthesis, as in "-(2+3)". Do not use eval.
+
+    Example 1:
+    Input: s = "1 + 1"
+    Output: 2
+
+    Example 2:
+    Input: s = "(1+(4+5+2)-3)-(6+8)"
+    Output: -9
+
+    Constraints:
+    - 1 ≤ len(s) ≤ 3 * 10^5
+    - s is a valid expression; every intermediate value fits in a 32-bit integer
+    """,
+    "calculate", "def calculate(self, s: str) -> int:", _REF,
+    {
+        "wrong_logic": """
+        class Solution:
+            def calculate(self, s: str) -> int:
+                total, sign, num = 0, 1, 0
+                for ch in s:
+                    if ch.isdigit():
+                        num = num * 10 + int(ch)
+                    elif ch in "+-":
+                        total += sign * num
+                        num = 0
+                        sign = 1 if ch == "+" else -1
+                return total + sign * num
+        """,
+        "missed_edge": _sub(_REF, "num = num * 10 + int(ch)", "num = int(ch)"),
+        "off_by_one": _sub(_REF, "        return total + sign * num", "        return total"),
+    },
+    [("7",), ("1 + 1",), (" 2-1 + 2 ",), ("(1+(4+5+2)-3)-(6+8)",), ("-(2+3)",), ("10-(2-(3-4))",), ("(((42)))",),
+     ("1-(-2)",)],
+    _gen_calc,
+    "hard", ("stack", "string", "math"),
+)
+
+_REF = """
+from typing import List
+
+
+def asteroid_collision(asteroids: List[int]) -> List[int]:
+    stack: List[int] = []
+    for a in asteroids:
+        alive = True
+        while alive and a < 0 and stack and stack[-1] > 0:
+            if stack[-1] < -a:
+                stack.pop()
+            elif stack[-1] == -a:
+                stack.pop()
+                alive = False
+            else:
+                alive = False
+        if alive:
+            stack.append(a)
+    return stack
+"""
+_add(
+    "colliding-rocks-on-a-line", "Colliding Rocks on a Line",
+    """
+    Rocks move along a line. For each rock in order, |value| is its size and the sign its direction
+    (positive moves right, negative moves left); all move at the same speed. When two rocks meet, the
+    smaller one breaks; if both are the same size, both break. Rocks moving the same way never meet.
+    Return the rocks left after all collisions, in their order on the line.
+
+    Example 1:
+    Input: asteroids = [5, 10, -5]
+    Output: [5, 10]
+
+    Example 2:
+    Input: asteroids = [8, -8]
+    Output: []
+
+    Example 3:
+    Input: asteroids = [-2, -1, 1, 2]
+    Output: [-2, -1, 1, 2]
+
+    Constraints:
+    - 0 ≤ len(asteroids) ≤ 10^4
+    - -1000 ≤ asteroids[i] ≤ 1000, asteroids[i] != 0
+    """,
+    "asteroid_collision", "def asteroid_collision(asteroids: List[int]) -> List[int]:", _REF,
+    {
+        "wrong_logic": _sub(_REF, "while alive and a < 0 and stack and stack[-1] > 0:",
+                            "while alive and stack and (a < 0) != (stack[-1] < 0):",
+                            "if stack[-1] < -a:", "if abs(stack[-1]) < abs(a):",
+                            "elif stack[-1] == -a:", "elif abs(stack[-1]) == abs(a):"),
+        "missed_edge": _sub(_REF, "            elif stack[-1] == -a:\n                stack.pop()\n                alive = False\n", ""),
+        "off_by_one": _sub(_REF, "        while alive and a < 0", "        if alive and a < 0"),
+    },
+    [([],), ([5, 10, -5],), ([8, -8],), ([10, 2, -5],), ([-2, -1, 1, 2],), ([1, -2, -2, -2],), ([3, 2, 1, -3],)],
+    lambda rng: ([rng.choice([-1, 1]) * rng.randint(1, 6) for _ in range(rng.randint(0, 10))],),
+    "medium", ("stack", "simulation"), style="function",
+)
+
+_REF = """
+class Solution:
+    def removeKdigits(self, num: str, k: int) -> str:
+        stack = []
+        for d in num:
+            while k and stack and stack[-1] > d:
+                stack.pop()
+                k -= 1
+            stack.append(d)
+        if k:
+            stack = stack[:-k]
+        return "".join(stack).lstrip("0") or "0"
+"""
+
+
+def _gen_remove_k(rng: random.Random) -> tuple:
+    n = rng.randint(1, 10)
+    num = str(rng.randint(1, 9)) + "".join(rng.choice("0123456789000") for _ in range(n - 1))
+    return num, rng.randint(0, n)
+
+
+_add(
+    "smallest-number-after-deleting-digits", "Smallest Number After Deleting Digits",
+    """
+    num is a non-negative integer written as a string without leading zeros. Delete exactly k of its
+    digits so that the remaining digits (in their original order) form the smallest possible number.
+    Return it as a string without leading zeros, or "0" if nothing (or only zeros) remains.
+
+    Example 1:
+    Input: num = "1432219", k = 3
+    Output: "1219"
+
+    Example 2:
+    Input: num = "10200", k = 1
+    Output: "200"
+
+    Example 3:
+    Input: num = "10", k = 2
+    Output: "0"
+
+    Constraints:
+    - 0 ≤ k ≤ len(num) ≤ 10^5
+    """,
+    "removeKdigits", "def removeKdigits(self, num: str, k: int) -> str:", _REF,
+    {
+        "missed_edge": _sub(_REF, 'return "".join(stack).lstrip("0") or "0"', 'return "".join(stack) or "0"'),
+        "missed_edge_2": _sub(_REF, 'return "".join(stack).lstrip("0") or "0"', 'return "".join(stack).lstrip("0")'),
+        "off_by_one": _sub(_REF, "        if k:\n            stack = stack[:-k]\n", ""),
+        "wrong_logic": """
+        class Solution:
+            def removeKdigits(self, num: str, k: int) -> str:
+                digits = list(num)
+                for _ in range(k):
+                    digits.remove(max(digits))
+                return "".join(digits).lstrip("0") or "0"
+        """,
+    },
+    [("1432219", 3), ("10200", 1), ("10", 2), ("9", 1), ("112", 1), ("123", 0), ("100200", 1), ("54321", 2)],
+    _gen_remove_k,
+    "medium", ("stack", "monotonic-stack", "greedy"),
+)
+
+# ================================================================================================= intervals
+_REF = """
+from typing import List
+
+
+def merge_intervals(intervals: List[List[int]]) -> List[List[int]]:
+    merged: List[List[int]] = []
+    for start, end in sorted(intervals):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return merged
+"""
+
+
+def _gen_intervals(rng: random.Random, lo: int = 0, hi: int = 20, max_n: int = 8) -> list[list[int]]:
+    out = []
+    for _ in range(rng.randint(0, max_n)):
+        a = rng.randint(lo, hi)
+        out.append([a, a + rng.randint(0, 6)])
+    return out
+
+
+_add(
+    "merge-overlapping-ranges", "Merge Overlapping Ranges",
+    """
+    Each element of intervals is a closed range [start, end] with start ≤ end, in no particular order.
+    Merge all ranges that overlap or touch (share an end point) and return the resulting ranges sorted
+    by start.
+
+    Example 1:
+    Input: intervals = [[1, 3], [8, 10], [2, 6], [15, 18]]
+    Output: [[1, 6], [8, 10], [15, 18]]
+
+    Example 2:
+    Input: intervals = [[1, 4], [4, 5]]
+    Output: [[1, 5]]
+
+    Constraints:
+    - 0 ≤ len(intervals) ≤ 10^4
+    - 0 ≤ start ≤ end ≤ 10^4
+    """,
+    "merge_intervals", "def merge_intervals(intervals: List[List[int]]) -> List[List[int]]:", _REF,
+    {
+        "off_by_one": _sub(_REF, "start <= merged[-1][1]", "start < merged[-1][1]"),
+        "missed_edge": _sub(_REF, "in sorted(intervals):", "in intervals:"),
+        "wrong_logic": _sub(_REF, "merged[-1][1] = max(merged[-1][1], end)", "merged[-1][1] = end"),
+    },
+    [([],), ([[1, 3], [8, 10], [2, 6], [15, 18]],), ([[1, 4], [4, 5]],), ([[1, 10], [2, 3]],), ([[5, 6], [1, 2]],),
+     ([[2, 2], [2, 2]],)],
+    lambda rng: (_gen_intervals(rng),),
+    "medium", ("intervals", "sorting"), style="function",
+)
+
+_REF = """
+from typing import List
+
+
+class Solution:
+    def insert(self, intervals: List[List[int]], new: List[int]) -> List[List[int]]:
+        out: List[List[int]] = []
+        start, end = new
+        i, n = 0, len(intervals)
+        while i < n and intervals[i][1] < start:
+            out.append(list(intervals[i]))
+            i += 1
+        while i < n and intervals[i][0] <= end:
+            start = min(start, intervals[i][0])
+            end = max(end, intervals[i][1])
+            i += 1
+        out.append([start, end])
+        out.extend(list(x) for x in intervals[i:])
+        return out
+"""
+
+
+def _gen_insert(rng: random.Random) -> tuple:
+    points = sorted(rng.sample(range(0, 30), 2 * rng.randint(0, 5)))
+    intervals = [[points[i], points[i + 1]] for i in range(0, len(points), 2)]
+    a = rng.randint(0, 30)
+    return intervals, [a, a + rng.randint(0, 8)]
+
+
+_add(
+    "insert-a-range-into-a-sorted-list", "Insert a Range Into a Sorted List",
+    """
+    intervals is a list of closed ranges [start, end] sorted by start, pairwise disjoint and not touching.
+    Insert the range new and return the list, still sorted and with every overlapping or touching ranges
+    merged into one.
+
+    Example 1:
+    Input: intervals = [[1, 3], [6, 9]], new = [2, 5]
+    Output: [[1, 5], [6, 9]]
+
+    Example 2:
+    Input: intervals = [[1, 2], [3, 5], [6, 7], [8, 10], [12, 16]], new = [4, 8]
+    Output: [[1, 2], [3, 10], [12, 16]]
+
+    Constraints:
+    - 0 ≤ len(intervals) ≤ 10^4
+    - 0 ≤ start ≤ end ≤ 10^5
+    """,
+    "insert", "def insert(self, intervals: List[List[int]], new: List[int]) -> List[List[int]]:", _REF,
+    {
+        "off_by_one": _sub(_REF, "intervals[i][1] < start", "intervals[i][1] <= start"),
+        "wrong_logic": _sub(_REF, "        while i < n and intervals[i][0] <= end:", "        if i < n and intervals[i][0] <= end:"),
+        "missed_edge": _sub(_REF, "            start = min(start, intervals[i][0])\n", ""),
+    },
+    [([], [5, 7]), ([[1, 3], [6, 9]], [2, 5]), ([[1, 2], [3, 5], [6, 7], [8, 10], [12, 16]], [4, 8]), ([[1, 5]], [6, 8]),
+     ([[1, 5]], [0, 0]), ([[1, 5]], [5, 6]), ([[3, 5]], [1, 3])],
+    _gen_insert,
+    "medium", ("intervals",),
+)
+
+_REF = """
+from typing import List
+
+
+def min_removals(intervals: List[List[int]]) -> int:
+    removed = 0
+    last_end = None
+    for start, end in sorted(intervals, key=lambda iv: iv[1]):
+        if last_end is None or start >= last_end:
+            last_end = end
+        else:
+            removed += 1
+    return removed
+"""
+_add(
+    "fewest-ranges-to-drop", "Fewest Ranges to Drop",
+    """
+    Each element of intervals is a half-open range [start, end) with start < end. Return the smallest
+    number of ranges to remove so that the remaining ones do not overlap. Ranges that only touch, such
+    as [1, 2) and [2, 3), do not overlap.
+
+    Example 1:
+    Input: intervals = [[1, 2], [2, 3], [3, 4], [1, 3]]
+    Output: 1
+
+    Example 2:
+    Input: intervals = [[1, 2], [1, 2], [1, 2]]
+    Output: 2
+
+    Constraints:
+    - 0 ≤ len(intervals) ≤ 10^5
+    - -5 * 10^4 ≤ start < end ≤ 5 * 10^4
+    """,
+    "min_removals", "def min_removals(intervals: List[List[int]]) -> int:", _REF,
+    {
+        "wrong_logic": _sub(_REF, "sorted(intervals, key=lambda iv: iv[1])", "sorted(intervals)"),
+        "off_by_one": _sub(_REF, "start >= last_end", "start > last_end"),
+        "missed_edge": """
+        from typing import List
+
+
+        def min_removals(intervals: List[List[int]]) -> int:
+            intervals = sorted(intervals, key=lambda iv: iv[1])
+            removed = 0
+            last_end = intervals[0][1]
+            for start, end in intervals[1:]:
+                if start >= last_end:
+                    last_end = end
+                else:
+                    removed += 1
+            return removed
+        """,
+    },
+    [([],), ([[1, 2], [2, 3], [3, 4], [1, 3]],), ([[1, 2], [1, 2], [1, 2]],), ([[1, 2], [2, 3]],), ([[1, 100], [2, 3], [4, 5]],)],
+    lambda rng: ([[a, a + rng.randint(1, 6)] for a in _ints(rng, rng.randint(0, 8), -5, 15)],),
+    "medium", ("intervals", "greedy"), style="function",
+)
+
+_REF = """
+import heapq
+from typing import List
+
+
+class Solution:
+    def minMeetingRooms(self, intervals: List[List[int]]) -> int:
+        ends: List[int] = []  # end times of the meetings in progress
+        rooms = 0
+        for start, end in sorted(intervals):
+            while ends and ends[0] <= start:
+                heapq.heappop(ends)
+            heapq.heappush(ends, end)
+            rooms = max(rooms, len(ends))
+        return rooms
+"""
+_add(
+    "rooms-needed-for-meetings", "Rooms Needed for All Meetings",
+    """
+    Each meeting is a half-open time range [start, end) with start < end. Return the smallest number of
+    rooms that lets every meeting take place; a room freed at time t can host a meeting starting at t.
+    No meetings need no rooms.
+
+    Example 1:
+    Input: intervals = [[0, 30], [5, 10], [15, 20]]
+    Output: 2
+
+    Example 2:
+    Input: intervals = [[7, 10], [2, 4]]
+    Output: 1
+
+    Constraints:
+    - 0 ≤ len(intervals) ≤ 10^4
+    - 0 ≤ start < end ≤ 10^6
+    """,
+    "minMeetingRooms", "def minMeetingRooms(self, intervals: List[List[int]]) -> int:", _REF,
+    {
+        "off_by_one": _sub(_REF, "ends[0] <= start", "ends[0] < start"),
+        "wrong_logic": """
+        from typing import List
+
+
+        class Solution:
+            def minMeetingRooms(self, intervals: List[List[int]]) -> int:
+                intervals = sorted(intervals)
+                rooms = 1 if intervals else 0
+                for i in range(1, len(intervals)):
+                    overlapping = sum(1 for j in range(i) if intervals[j][1] > intervals[i][0])
+                    rooms = max(rooms, min(overlapping + 1, 2))
+                return rooms
+        """,
+        "missed_edge": _sub(_REF, "        rooms = 0\n", "        rooms = 1\n"),
+    },
+    [([],), ([[0, 30], [5, 10], [15, 20]],), ([[7, 10], [2, 4]],), ([[1, 5], [5, 10]],), ([[1, 10], [2, 9], [3, 8]],)],
+    lambda rng: ([[a, a + rng.randint(1, 8)] for a in _ints(rng, rng.randint(0, 9), 0, 20)],),
+    "medium", ("intervals", "heap", "greedy"),
+)
+
+_REF = """
+from typing import List
+
+
+class Solution:
+    def intervalIntersection(self, first: List[List[int]], second: List[List[int]]) -> List[List[int]]:
+        out: List[List[int]] = []
+        i = j = 0
+        while i < len(first) and j < len(second):
+            lo = max(first[i][0], second[j][0])
+            hi = min(first[i][1], second[j][1])
+            if lo <= hi:
+                out.append([lo, hi])
+            if first[i][1] < second[j][1]:
+                i += 1
+            else:
+                j += 1
+        return out
+"""
+
+
+def _disjoint(rng: random.Random) -> list[list[int]]:
+    points = sorted(rng.sample(range(0, 30), 2 * rng.randint(0, 5)))
+    out = [[points[i], points[i + 1]] for i in range(0, len(points), 2)]
+    return [[a, a] if rng.random() < 0.15 else [a, b] for a, b in out]
+
+
+_add(
+    "overlap-of-two-range-lists", "Overlap of Two Range Lists",
+    """
+    first and second are lists of closed ranges [start, end]; each list is sorted and its ranges are
+    pairwise disjoint. Return the intersection of the two lists: the sorted list of closed ranges covered
+    by both. A single shared point [x, x] counts.
+
+    Example 1:
+    Input: first = [[0, 2], [5, 10], [13, 23], [24, 25]], second = [[1, 5], [8, 12], [15, 24], [25, 26]]
+    Output: [[1, 2], [5, 5], [8, 10], [15, 23], [24, 24], [25, 25]]
+
+    Example 2:
+    Input: first = [[1, 3]], second = []
+    Output: []
+
+    Constraints:
+    - 0 ≤ len(first), len(second) ≤ 1000
+    - 0 ≤ start ≤ end ≤ 10^9
+    """,
+    "intervalIntersection",
+    "def intervalIntersection(self, first: List[List[int]], second: List[List[int]]) -> List[List[int]]:", _REF,
+    {
+        "off_by_one": _sub(_REF, "if lo <= hi:", "if lo < hi:"),
+        "wrong_logic": _sub(_REF, "            if first[i][1] < second[j][1]:\n                i += 1\n            else:\n                j += 1\n",
+                            "            i += 1\n            j += 1\n"),
+        "missed_edge": _sub(_REF, "if first[i][1] < second[j][1]:", "if first[i][0] < second[j][0]:"),
+    },
+    [([], []), ([[1, 3]], []), ([[0, 2], [5, 10], [13, 23], [24, 25]], [[1, 5], [8, 12], [15, 24], [25, 26]]),
+     ([[1, 7]], [[3, 10]]), ([[1, 2]], [[2, 3]]), ([[1, 10]], [[2, 3], [5, 6]])],
+    lambda rng: (_disjoint(rng), _disjoint(rng)),
+    "medium", ("intervals", "two-pointers"),
+)
+
+# ============================================================================================= binary search
+_REF = """
+from typing import List
+
+
+def search_rotated(nums: List[int], target: int) -> int:
+    lo, hi = 0, len(nums) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        if nums[mid] == target:
+            return mid
+        if nums[lo] <= nums[mid]:
+            if nums[lo] <= target < nums[mid]:
+                hi = mid - 1
+            else:
+                lo = mid + 1
+        else:
+            if nums[mid] < target <= nums[hi]:
+                lo = mid + 1
+            else:
+                hi = mid - 1
+    return -1
+"""
+
+
+def _gen_rotated(rng: random.Random) -> tuple:
+    n = rng.randint(1, 12)
+    vals = sorted(rng.sample(range(-20, 21), n))
+    r = rng.randrange(n)
+    nums = vals[r:] + vals[:r]
+    target = rng.choice(nums) if rng.random() < 0.7 else rng.randint(-21, 21)
+    return nums, target
+
+
+_add(
+    "find-in-a-rotated-sorted-list", "Find a Value in a Rotated Sorted List",
+    """
+    nums holds distinct integers that were sorted in increasing order and then rotated: some prefix was
+    moved to the end (possibly none), e.g. [0, 1, 2, 4, 5, 6, 7] may become [4, 5, 6, 7, 0, 1, 2]. Return
+    the index of target in nums, or -1 if it is absent, in O(log n) time.
+
+    Example 1:
+    Input: nums = [4, 5, 6, 7, 0, 1, 2], target = 0
+    Output: 4
+
+    Example 2:
+    Input: nums = [4, 5, 6, 7, 0, 1, 2], target = 3
+    Output: -1
+
+    Constraints:
+    - 1 ≤ len(nums) ≤ 5000, values distinct
+    - -10^4 ≤ nums[i], target ≤ 10^4
+    """,
+    "search_rotated", "def search_rotated(nums: List[int], target: int) -> int:", _REF,
+    {
+        "off_by_one": _sub(_REF, "while lo <= hi:", "while lo < hi:"),
+        "missed_edge": _sub(_REF, "if nums[lo] <= nums[mid]:", "if nums[lo] < nums[mid]:"),
+        "wrong_logic": """
+        from typing import List
+
+
+        def search_rotated(nums: List[int], target: int) -> int:
+            lo, hi = 0, len(nums) - 1
+            while lo <= hi:
+                mid = (lo + hi) // 2
+                if nums[mid] == target:
+                    return mid
+                if nums[mid] < target:
+                    lo = mid + 1
+                else:
+                    hi = mid - 1
+            return -1
+        """,
+    },
+    [([1], 1), ([1], 0), ([4, 5, 6, 7, 0, 1, 2], 0), ([4, 5, 6, 7, 0, 1, 2], 3), ([3, 1], 1), ([5, 1, 3], 5),
+     ([1, 3], 3)],
+    _gen_rotated,
+    "medium", ("binary-search", "array"), style="function",
+)
+
+_REF = """
+from bisect import bisect_left, bisect_right
+from typing import List
+
+
+class Solution:
+    def searchRange(self, nums: List[int], target: int) -> List[int]:
+        first = bisect_left(nums, target)
+        if first == len(nums) or nums[first] != target:
+            return [-1, -1]
+        return [first, bisect_right(nums, target) - 1]
+"""
+_add(
+    "first-and-last-index-of-a-value", "First and Last Index of a Value",
+    """
+    nums is sorted in non-decreasing order. Return [first, last]: the smallest and largest index holding
+    target, or [-1, -1] if target does not occur. Use O(log n) time.
+
+    Example 1:
+    Input: nums = [5, 7, 7, 8, 8, 10], target = 8
+    Output: [3, 4]
+
+    Example 2:
+    Input: nums = [5, 7, 7, 8, 8, 10], target = 6
+    Output: [-1, -1]
+
+    Constraints:
+    - 0 ≤ len(nums) ≤ 10^5
+    - -10^9 ≤ nums[i], target ≤ 10^9
+    """,
+    "searchRange", "def searchRange(self, nums: List[int], target: int) -> List[int]:", _REF,
+    {
+        "off_by_one": _sub(_REF, "bisect_right(nums, target) - 1]", "bisect_right(nums, target)]"),
+        "missed_edge": _sub(_REF, "if first == len(nums) or nums[first] != target:", "if first == len(nums):"),
+        "wrong_logic": """
+        from typing import List
+
+
+        class Solution:
+            def searchRange(self, nums: List[int], target: int) -> List[int]:
+                lo, hi = 0, len(nums) - 1
+                while lo <= hi:
+                    mid = (lo + hi) // 2
+                    if nums[mid] == target:
+                        return [mid, mid]
+                    if nums[mid] < target:
+                        lo = mid + 1
+                    else:
+                        hi = mid - 1
+                return [-1, -1]
+        """,
+    },
+    [([], 0), ([5, 7, 7, 8, 8, 10], 8), ([5, 7, 7, 8, 8, 10], 6), ([1], 1), ([2, 2], 2), ([1, 2, 3], 4)],
+    lambda rng: (sorted(_ints(rng, rng.randint(0, 12), 0, 8)), rng.randint(-1, 9)),
+    "medium", ("binary-search", "array"),
+)
