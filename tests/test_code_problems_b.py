@@ -60,7 +60,13 @@ def _pool_and_expected(task_id: str):
     for args in pool:
         t0 = time.perf_counter()
         expected.append(expected_output(fn, args))
-        times.append(time.perf_counter() - t0)
+        elapsed = time.perf_counter() - t0
+        if elapsed > 0.01:  # re-time outliers: on a busy machine one call may be descheduled
+            for _ in range(2):
+                t0 = time.perf_counter()
+                expected_output(fn, args)
+                elapsed = min(elapsed, time.perf_counter() - t0)
+        times.append(elapsed)
     return pool, expected, times
 
 

@@ -3753,3 +3753,630 @@ _add(
     lambda rng: (sorted(_ints(rng, rng.randint(0, 12), 0, 8)), rng.randint(-1, 9)),
     "medium", ("binary-search", "array"),
 )
+
+_REF = """
+from typing import List
+
+
+class Solution:
+    def minEatingSpeed(self, piles: List[int], h: int) -> int:
+        lo, hi = 1, max(piles)
+        while lo < hi:
+            speed = (lo + hi) // 2
+            hours = sum((p + speed - 1) // speed for p in piles)
+            if hours <= h:
+                hi = speed
+            else:
+                lo = speed + 1
+        return lo
+"""
+_add(
+    "slowest-sufficient-eating-speed", "Slowest Sufficient Eating Speed",
+    """
+    piles[i] is the number of bananas in pile i. Each hour, you choose one pile and eat up to speed
+    bananas from it (if the pile has fewer, you finish it and wait for the rest of that hour). Return the
+    smallest integer speed that lets you finish every pile within h hours.
+
+    Example 1:
+    Input: piles = [3, 6, 7, 11], h = 8
+    Output: 4
+
+    Example 2:
+    Input: piles = [30, 11, 23, 4, 20], h = 5
+    Output: 30
+
+    Constraints:
+    - 1 ≤ len(piles) ≤ h ≤ 10^9
+    - 1 ≤ piles[i] ≤ 10^9
+    """,
+    "minEatingSpeed", "def minEatingSpeed(self, piles: List[int], h: int) -> int:", _REF,
+    {
+        "off_by_one": _sub(_REF, "(p + speed - 1) // speed", "p // speed"),
+        "missed_edge": _sub(_REF, "lo, hi = 1, max(piles)", "lo, hi = 0, max(piles)"),
+        "wrong_logic": """
+        from typing import List
+
+
+        class Solution:
+            def minEatingSpeed(self, piles: List[int], h: int) -> int:
+                return max(1, (sum(piles) + h - 1) // h)
+        """,
+        "too_slow": """
+        from typing import List
+
+
+        class Solution:
+            def minEatingSpeed(self, piles: List[int], h: int) -> int:
+                speed = 1
+                while sum((p + speed - 1) // speed for p in piles) > h:
+                    speed += 1
+                return speed
+        """,
+    },
+    [([1], 1), ([3, 6, 7, 11], 8), ([30, 11, 23, 4, 20], 5), ([30, 11, 23, 4, 20], 6), ([5], 10), ([10**9] * 20, 20)],
+    lambda rng: (lambda piles: (piles, rng.randint(len(piles), len(piles) + 20)))(_ints(rng, rng.randint(1, 8), 1, 30)),
+    "medium", ("binary-search",),
+)
+
+_REF = """
+from typing import List
+
+
+def split_array(nums: List[int], k: int) -> int:
+    def parts_needed(limit: int) -> int:
+        parts, current = 1, 0
+        for x in nums:
+            if current + x > limit:
+                parts += 1
+                current = 0
+            current += x
+        return parts
+
+    lo, hi = max(nums), sum(nums)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if parts_needed(mid) <= k:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+"""
+_add(
+    "split-a-list-to-minimise-the-largest-part", "Split a List to Minimise the Largest Part",
+    """
+    Split nums into exactly k non-empty contiguous parts. Return the smallest possible value of the
+    largest part sum.
+
+    Example 1:
+    Input: nums = [7, 2, 5, 10, 8], k = 2
+    Output: 18
+    Explanation: [7, 2, 5] and [10, 8].
+
+    Example 2:
+    Input: nums = [1, 4, 4], k = 3
+    Output: 4
+
+    Constraints:
+    - 1 ≤ k ≤ len(nums) ≤ 1000
+    - 0 ≤ nums[i] ≤ 10^6
+    """,
+    "split_array", "def split_array(nums: List[int], k: int) -> int:", _REF,
+    {
+        "off_by_one": _sub(_REF, "if current + x > limit:", "if current + x >= limit:"),
+        "missed_edge": _sub(_REF, "lo, hi = max(nums), sum(nums)", "lo, hi = 0, sum(nums)"),
+        "wrong_logic": """
+        from typing import List
+
+
+        def split_array(nums: List[int], k: int) -> int:
+            target = sum(nums) / k
+            parts, current, best = 1, 0, 0
+            for i, x in enumerate(nums):
+                if current + x > target and current > 0 and parts < k:
+                    best = max(best, current)
+                    parts += 1
+                    current = 0
+                current += x
+            return max(best, current)
+        """,
+        "too_slow": """
+        from typing import List
+
+
+        def split_array(nums: List[int], k: int) -> int:
+            def go(start: int, parts: int) -> int:
+                if parts == 1:
+                    return sum(nums[start:])
+                best = None
+                for end in range(start + 1, len(nums) - parts + 2):
+                    worst = max(sum(nums[start:end]), go(end, parts - 1))
+                    if best is None or worst < best:
+                        best = worst
+                return best
+            return go(0, k)
+        """,
+    },
+    [([5], 1), ([7, 2, 5, 10, 8], 2), ([1, 4, 4], 3), ([1, 2, 3, 4, 5], 2), ([0, 0, 0], 2), ([2, 3, 1, 2, 4, 3], 5),
+     (list(range(1, 31)), 10)],
+    lambda rng: (lambda nums: (nums, rng.randint(1, len(nums))))(_ints(rng, rng.randint(1, 9), 0, 15)),
+    "hard", ("binary-search", "greedy", "dynamic-programming"), style="function",
+)
+
+# ==================================================================================================== greedy
+_REF = """
+from typing import List
+
+
+class Solution:
+    def jump(self, nums: List[int]) -> int:
+        jumps, end, farthest = 0, 0, 0
+        for i in range(len(nums) - 1):
+            farthest = max(farthest, i + nums[i])
+            if i == end:
+                jumps += 1
+                end = farthest
+        return jumps
+"""
+
+
+def _gen_jump(rng: random.Random) -> tuple:
+    while True:
+        nums = [rng.choice([0, 1, 1, 2, 2, 3, 4]) for _ in range(rng.randint(1, 12))]
+        reach = 0
+        for i, x in enumerate(nums):
+            if i > reach:
+                break
+            reach = max(reach, i + x)
+        if reach >= len(nums) - 1:
+            return (nums,)
+
+
+_add(
+    "fewest-jumps-to-the-end", "Fewest Jumps to the End",
+    """
+    You start at index 0 of nums; from index i you may jump forward by any distance from 1 to nums[i].
+    Return the smallest number of jumps needed to land on the last index. The input guarantees that the
+    last index can be reached (a list of length 1 needs 0 jumps).
+
+    Example 1:
+    Input: nums = [2, 3, 1, 1, 4]
+    Output: 2
+
+    Example 2:
+    Input: nums = [2, 3, 0, 1, 4]
+    Output: 2
+
+    Constraints:
+    - 1 ≤ len(nums) ≤ 10^4
+    - 0 ≤ nums[i] ≤ 1000
+    """,
+    "jump", "def jump(self, nums: List[int]) -> int:", _REF,
+    {
+        "off_by_one": _sub(_REF, "for i in range(len(nums) - 1):", "for i in range(len(nums)):"),
+        "missed_edge": _sub(_REF, "        jumps, end, farthest = 0, 0, 0\n",
+                            "        jumps, end, farthest = 0, 0, 0\n        if len(nums) == 1:\n            return 1\n"),
+        "wrong_logic": """
+        from typing import List
+
+
+        class Solution:
+            def jump(self, nums: List[int]) -> int:
+                i = jumps = 0
+                while i < len(nums) - 1:
+                    i += max(nums[i], 1)
+                    jumps += 1
+                return jumps
+        """,
+        "too_slow": """
+        from typing import List
+
+
+        class Solution:
+            def jump(self, nums: List[int]) -> int:
+                def go(i: int) -> int:
+                    if i >= len(nums) - 1:
+                        return 0
+                    best = len(nums)
+                    for step in range(1, nums[i] + 1):
+                        best = min(best, 1 + go(i + step))
+                    return best
+                return go(0)
+        """,
+    },
+    [([0],), ([2, 3, 1, 1, 4],), ([2, 3, 0, 1, 4],), ([1, 1, 1],), ([5, 1, 1],), ([1, 2],), ([3] * 36,)],
+    _gen_jump,
+    "medium", ("greedy", "array"),
+)
+
+_REF = """
+from typing import List
+
+
+class Solution:
+    def canCompleteCircuit(self, gas: List[int], cost: List[int]) -> int:
+        if sum(gas) < sum(cost):
+            return -1
+        start, tank = 0, 0
+        for i in range(len(gas)):
+            tank += gas[i] - cost[i]
+            if tank < 0:
+                start, tank = i + 1, 0
+        return start
+"""
+_add(
+    "where-to-start-the-fuel-loop", "Where to Start the Fuel Loop",
+    """
+    n stations stand on a circular road. Station i gives gas[i] units of fuel, and driving from station i
+    to station i + 1 (station n - 1 leads back to station 0) costs cost[i] units. Your tank is empty at
+    the start and has no limit. Return the index of a station where you can start and drive once around
+    the loop without the tank going below zero; if several stations work, return the smallest index, and
+    return -1 if none does.
+
+    Example 1:
+    Input: gas = [1, 2, 3, 4, 5], cost = [3, 4, 5, 1, 2]
+    Output: 3
+
+    Example 2:
+    Input: gas = [2, 3, 4], cost = [3, 4, 3]
+    Output: -1
+
+    Constraints:
+    - 1 ≤ n = len(gas) = len(cost) ≤ 10^5
+    - 0 ≤ gas[i], cost[i] ≤ 10^4
+    """,
+    "canCompleteCircuit", "def canCompleteCircuit(self, gas: List[int], cost: List[int]) -> int:", _REF,
+    {
+        "missed_edge": _sub(_REF, "        if sum(gas) < sum(cost):\n            return -1\n", ""),
+        "off_by_one": _sub(_REF, "start, tank = i + 1, 0", "start, tank = i, 0"),
+        "wrong_logic": """
+        from typing import List
+
+
+        class Solution:
+            def canCompleteCircuit(self, gas: List[int], cost: List[int]) -> int:
+                if sum(gas) < sum(cost):
+                    return -1
+                gains = [g - c for g, c in zip(gas, cost)]
+                return gains.index(max(gains))
+        """,
+    },
+    [([1, 2, 3, 4, 5], [3, 4, 5, 1, 2]), ([2, 3, 4], [3, 4, 3]), ([0], [0]), ([1], [2]), ([3, 1, 1], [1, 2, 2]),
+     ([1, 1], [1, 1])],
+    lambda rng: (lambda n: (_ints(rng, n, 0, 5), _ints(rng, n, 0, 5)))(rng.randint(1, 8)),
+    "medium", ("greedy",),
+)
+
+_REF = """
+from typing import List
+
+
+class Solution:
+    def candy(self, ratings: List[int]) -> int:
+        n = len(ratings)
+        give = [1] * n
+        for i in range(1, n):
+            if ratings[i] > ratings[i - 1]:
+                give[i] = give[i - 1] + 1
+        for i in range(n - 2, -1, -1):
+            if ratings[i] > ratings[i + 1]:
+                give[i] = max(give[i], give[i + 1] + 1)
+        return sum(give)
+"""
+_add(
+    "fewest-sweets-for-a-row-of-children", "Fewest Sweets for a Row of Children",
+    """
+    Children stand in a row; ratings[i] is the rating of child i. Give every child at least one sweet,
+    so that a child with a strictly higher rating than a neighbour gets strictly more sweets than that
+    neighbour. Return the smallest total number of sweets.
+
+    Example 1:
+    Input: ratings = [1, 0, 2]
+    Output: 5
+
+    Example 2:
+    Input: ratings = [1, 2, 2]
+    Output: 4
+
+    Constraints:
+    - 1 ≤ len(ratings) ≤ 2 * 10^4
+    - 0 ≤ ratings[i] ≤ 2 * 10^4
+    """,
+    "candy", "def candy(self, ratings: List[int]) -> int:", _REF,
+    {
+        "wrong_logic": _sub(_REF, "        for i in range(n - 2, -1, -1):\n            if ratings[i] > ratings[i + 1]:\n"
+                                  "                give[i] = max(give[i], give[i + 1] + 1)\n", ""),
+        "off_by_one": _sub(_REF, "if ratings[i] > ratings[i - 1]:", "if ratings[i] >= ratings[i - 1]:"),
+        "missed_edge": _sub(_REF, "give[i] = max(give[i], give[i + 1] + 1)", "give[i] = give[i + 1] + 1"),
+    },
+    [([5],), ([1, 0, 2],), ([1, 2, 2],), ([1, 3, 2, 2, 1],), ([1, 2, 87, 87, 87, 2, 1],), ([3, 2, 1],)],
+    lambda rng: (_ints(rng, rng.randint(1, 12), 0, 5),),
+    "hard", ("greedy", "array"),
+)
+
+_REF = """
+from typing import List
+
+
+class Solution:
+    def partitionLabels(self, s: str) -> List[int]:
+        last = {ch: i for i, ch in enumerate(s)}
+        sizes: List[int] = []
+        start = end = 0
+        for i, ch in enumerate(s):
+            end = max(end, last[ch])
+            if i == end:
+                sizes.append(end - start + 1)
+                start = i + 1
+        return sizes
+"""
+_add(
+    "cut-a-string-into-letter-disjoint-parts", "Cut a String Into Letter-Disjoint Parts",
+    """
+    Cut s into as many contiguous parts as possible so that each letter occurs in at most one part.
+    Return the lengths of the parts from left to right.
+
+    Example 1:
+    Input: s = "ababcbacadefegdehijhklij"
+    Output: [9, 7, 8]
+
+    Example 2:
+    Input: s = "eccbbbbdec"
+    Output: [10]
+
+    Constraints:
+    - 1 ≤ len(s) ≤ 500, lowercase English letters
+    """,
+    "partitionLabels", "def partitionLabels(self, s: str) -> List[int]:", _REF,
+    {
+        "off_by_one": _sub(_REF, "sizes.append(end - start + 1)", "sizes.append(end - start)"),
+        "wrong_logic": _sub(_REF, "last = {ch: i for i, ch in enumerate(s)}", "last = {ch: s.index(ch) for ch in s}",
+                            "            end = max(end, last[ch])\n", "            end = max(end, s.rfind(ch, 0, i + 1))\n"),
+        "missed_edge": """
+        from typing import List
+
+
+        class Solution:
+            def partitionLabels(self, s: str) -> List[int]:
+                last = {ch: i for i, ch in enumerate(s)}
+                sizes = []
+                start = end = 0
+                for i, ch in enumerate(s):
+                    if i > end:
+                        sizes.append(i - start)
+                        start = i
+                    end = max(end, last[ch])
+                return sizes
+        """,
+    },
+    [("a",), ("ab",), ("ababcbacadefegdehijhklij",), ("eccbbbbdec",), ("abcabc",), ("abac",)],
+    lambda rng: (_word(rng, rng.choice(["abc", "abcdef", "abcdefghij"]), 1, 14),),
+    "medium", ("greedy", "string", "hashing"),
+)
+
+# ============================================================================================== backtracking
+_REF = """
+from typing import List
+
+
+class Solution:
+    def subsetsWithDup(self, nums: List[int]) -> List[List[int]]:
+        nums = sorted(nums)
+        out: List[List[int]] = []
+        chosen: List[int] = []
+
+        def build(start: int) -> None:
+            out.append(chosen[:])
+            for i in range(start, len(nums)):
+                if i > start and nums[i] == nums[i - 1]:
+                    continue
+                chosen.append(nums[i])
+                build(i + 1)
+                chosen.pop()
+
+        build(0)
+        return out
+"""
+_add(
+    "all-distinct-sub-collections", "All Distinct Sub-Collections",
+    """
+    nums may contain repeated values. Return every distinct sub-collection of nums (choose any subset of
+    the positions; two choices that give the same values with the same multiplicities are the same
+    sub-collection), including the empty one. The sub-collections and the values inside each may be in
+    any order.
+
+    Example 1:
+    Input: nums = [1, 2, 2]
+    Output: [[], [1], [1, 2], [1, 2, 2], [2], [2, 2]]
+
+    Example 2:
+    Input: nums = [0]
+    Output: [[], [0]]
+
+    Constraints:
+    - 0 ≤ len(nums) ≤ 10
+    - -10 ≤ nums[i] ≤ 10
+    """,
+    "subsetsWithDup", "def subsetsWithDup(self, nums: List[int]) -> List[List[int]]:", _REF,
+    {
+        "missed_edge": _sub(_REF, "                if i > start and nums[i] == nums[i - 1]:\n                    continue\n", ""),
+        "wrong_logic": _sub(_REF, "        nums = sorted(nums)\n", "        nums = sorted(set(nums))\n"),
+        "off_by_one": _sub(_REF, "            out.append(chosen[:])\n", "            if chosen:\n                out.append(chosen[:])\n"),
+    },
+    [([],), ([0],), ([1, 2, 2],), ([2, 2, 2],), ([3, 1, 2],), ([1, 1, 2, 2],)],
+    lambda rng: (_ints(rng, rng.randint(0, 7), 1, 4),),
+    "medium", ("backtracking",), compare="unordered_nested",
+)
+
+_REF = """
+from typing import List
+
+
+class Solution:
+    def permuteUnique(self, nums: List[int]) -> List[List[int]]:
+        nums = sorted(nums)
+        used = [False] * len(nums)
+        out: List[List[int]] = []
+        path: List[int] = []
+
+        def build() -> None:
+            if len(path) == len(nums):
+                out.append(path[:])
+                return
+            for i in range(len(nums)):
+                if used[i] or (i > 0 and nums[i] == nums[i - 1] and not used[i - 1]):
+                    continue
+                used[i] = True
+                path.append(nums[i])
+                build()
+                path.pop()
+                used[i] = False
+
+        build()
+        return out
+"""
+_add(
+    "distinct-orderings-of-a-multiset", "Distinct Orderings of a Multiset",
+    """
+    nums may contain repeated values. Return every distinct ordering (permutation) of nums, each exactly
+    once. The orderings may be listed in any order. The empty list has one ordering, [].
+
+    Example 1:
+    Input: nums = [1, 1, 2]
+    Output: [[1, 1, 2], [1, 2, 1], [2, 1, 1]]
+
+    Example 2:
+    Input: nums = [1, 2]
+    Output: [[1, 2], [2, 1]]
+
+    Constraints:
+    - 0 ≤ len(nums) ≤ 8
+    - -10 ≤ nums[i] ≤ 10
+    """,
+    "permuteUnique", "def permuteUnique(self, nums: List[int]) -> List[List[int]]:", _REF,
+    {
+        "missed_edge": _sub(_REF, "if used[i] or (i > 0 and nums[i] == nums[i - 1] and not used[i - 1]):", "if used[i]:"),
+        "wrong_logic": _sub(_REF, "if used[i] or (i > 0 and nums[i] == nums[i - 1] and not used[i - 1]):",
+                            "if used[i] or (i > 0 and nums[i] == nums[i - 1]):"),
+        "off_by_one": _sub(_REF, "if len(path) == len(nums):", "if len(path) == len(nums) - 1:"),
+    },
+    [([],), ([1],), ([1, 1, 2],), ([1, 2],), ([2, 2, 2],), ([3, 1, 3, 1],)],
+    lambda rng: (_ints(rng, rng.randint(0, 6), 1, rng.choice([2, 3, 6])),),
+    "medium", ("backtracking",), compare="unordered",
+)
+
+_REF = """
+from typing import List
+
+
+class Solution:
+    def combinationSum(self, candidates: List[int], target: int) -> List[List[int]]:
+        cands = sorted(candidates)
+        out: List[List[int]] = []
+        chosen: List[int] = []
+
+        def build(start: int, remaining: int) -> None:
+            if remaining == 0:
+                out.append(chosen[:])
+                return
+            for i in range(start, len(cands)):
+                if cands[i] > remaining:
+                    break
+                chosen.append(cands[i])
+                build(i, remaining - cands[i])
+                chosen.pop()
+
+        build(0, target)
+        return out
+"""
+_add(
+    "sums-from-reusable-parts", "Sums From Reusable Parts",
+    """
+    candidates holds distinct positive integers. Return every combination of candidates whose sum is
+    target, where each candidate may be used any number of times. Two combinations are the same when
+    they use every candidate the same number of times; list each once. The combinations, and the values
+    inside each, may be in any order. (A target of 0 has one combination: [].)
+
+    Example 1:
+    Input: candidates = [2, 3, 6, 7], target = 7
+    Output: [[2, 2, 3], [7]]
+
+    Example 2:
+    Input: candidates = [2], target = 1
+    Output: []
+
+    Constraints:
+    - 1 ≤ len(candidates) ≤ 30, 2 ≤ candidates[i] ≤ 40
+    - 0 ≤ target ≤ 40
+    """,
+    "combinationSum", "def combinationSum(self, candidates: List[int], target: int) -> List[List[int]]:", _REF,
+    {
+        "wrong_logic": _sub(_REF, "build(i, remaining - cands[i])", "build(i + 1, remaining - cands[i])"),
+        "missed_edge": _sub(_REF, "build(i, remaining - cands[i])", "build(0, remaining - cands[i])"),
+        "off_by_one": _sub(_REF, "for i in range(start, len(cands)):", "for i in range(start, len(cands) - 1):"),
+    },
+    [([2], 0), ([2, 3, 6, 7], 7), ([2], 1), ([2, 3, 5], 8), ([7, 3], 3)],
+    lambda rng: (rng.sample(range(2, 10), rng.randint(1, 4)), rng.randint(1, 16)),
+    "medium", ("backtracking",), compare="unordered_nested",
+)
+
+_REF = """
+from typing import List
+
+
+class Solution:
+    def countQueens(self, n: int, blocked: List[List[int]]) -> int:
+        banned = [0] * n
+        for r, c in blocked:
+            banned[r] |= 1 << c
+        full = (1 << n) - 1
+
+        def place(row: int, cols: int, diag: int, anti: int) -> int:
+            if row == n:
+                return 1
+            total = 0
+            free = full & ~(cols | diag | anti | banned[row])
+            while free:
+                bit = free & -free
+                free ^= bit
+                total += place(row + 1, cols | bit, ((diag | bit) << 1) & full, (anti | bit) >> 1)
+            return total
+
+        return place(0, 0, 0, 0)
+"""
+
+
+def _gen_queens(rng: random.Random) -> tuple:
+    n = rng.randint(1, 7)
+    p = rng.choice([0.0, 0.05, 0.1, 0.2])
+    return n, [[r, c] for r in range(n) for c in range(n) if rng.random() < p]
+
+
+_add(
+    "queens-on-a-board-with-holes", "Queens on a Board With Holes",
+    """
+    Place n queens on an n x n chess board so that no two share a row, a column or a diagonal (either
+    direction). Some squares are holes where no queen may stand: blocked lists them as [row, col]
+    (0-based). Return the number of different placements.
+
+    Example 1:
+    Input: n = 4, blocked = []
+    Output: 2
+
+    Example 2:
+    Input: n = 4, blocked = [[0, 1]]
+    Output: 1
+
+    Constraints:
+    - 1 ≤ n ≤ 9
+    - blocked holds distinct squares inside the board
+    """,
+    "countQueens", "def countQueens(self, n: int, blocked: List[List[int]]) -> int:", _REF,
+    {
+        "missed_edge": _sub(_REF, "free = full & ~(cols | diag | anti | banned[row])", "free = full & ~(cols | diag | anti)"),
+        "wrong_logic": _sub(_REF, "free = full & ~(cols | diag | anti | banned[row])", "free = full & ~(cols | diag | banned[row])"),
+        "off_by_one": _sub(_REF, "            if row == n:\n", "            if row == n - 1:\n"),
+    },
+    [(1, []), (1, [[0, 0]]), (2, []), (4, []), (4, [[0, 1]]), (6, []), (8, []), (5, [[2, 2]])],
+    _gen_queens,
+    "hard", ("backtracking", "bit-manipulation"),
+)
