@@ -4380,3 +4380,607 @@ _add(
     _gen_queens,
     "hard", ("backtracking", "bit-manipulation"),
 )
+
+# ============================================================================================ grids/matrices
+_REF = """
+from typing import List
+
+
+class Solution:
+    def numIslands(self, grid: List[List[int]]) -> int:
+        rows, cols = len(grid), len(grid[0])
+        seen = [[False] * cols for _ in range(rows)]
+        islands = 0
+        for r in range(rows):
+            for c in range(cols):
+                if grid[r][c] != 1 or seen[r][c]:
+                    continue
+                islands += 1
+                seen[r][c] = True
+                stack = [(r, c)]
+                while stack:
+                    y, x = stack.pop()
+                    for ny, nx in ((y + 1, x), (y - 1, x), (y, x + 1), (y, x - 1)):
+                        if 0 <= ny < rows and 0 <= nx < cols and grid[ny][nx] == 1 and not seen[ny][nx]:
+                            seen[ny][nx] = True
+                            stack.append((ny, nx))
+        return islands
+"""
+_add(
+    "count-the-islands", "Count the Islands",
+    """
+    grid is a map where 1 is land and 0 is water. An island is a maximal group of land cells connected
+    horizontally or vertically (diagonal contact does not connect). Return the number of islands.
+
+    Example 1:
+    Input: grid = [[1, 1, 0, 0], [1, 0, 0, 1], [0, 0, 1, 1]]
+    Output: 2
+
+    Example 2:
+    Input: grid = [[1, 0], [0, 1]]
+    Output: 2
+
+    Constraints:
+    - 1 ≤ rows, cols ≤ 300
+    - grid[r][c] is 0 or 1
+    """,
+    "numIslands", "def numIslands(self, grid: List[List[int]]) -> int:", _REF,
+    {
+        "wrong_logic": _sub(_REF, "((y + 1, x), (y - 1, x), (y, x + 1), (y, x - 1))",
+                            "((y + 1, x), (y - 1, x), (y, x + 1), (y, x - 1), (y + 1, x + 1), (y - 1, x - 1), "
+                            "(y + 1, x - 1), (y - 1, x + 1))"),
+        "missed_edge": _sub(_REF, "((y + 1, x), (y - 1, x), (y, x + 1), (y, x - 1))", "((y + 1, x), (y, x + 1))"),
+        "off_by_one": _sub(_REF, "        for r in range(rows):\n", "        for r in range(rows - 1 if rows > 1 else 1):\n"),
+    },
+    [([[0]],), ([[1]],), ([[1, 1, 0, 0], [1, 0, 0, 1], [0, 0, 1, 1]],), ([[1, 0], [0, 1]],), ([[0, 1], [1, 1]],),
+     ([[1, 0, 1], [1, 0, 1], [1, 1, 1]],), ([[1], [0], [1]],)],
+    lambda rng: (_grid(rng, rng.randint(1, 7), rng.randint(1, 7), rng.choice([0.3, 0.5, 0.6])),),
+    "medium", ("matrix", "dfs", "bfs"),
+)
+
+_REF = """
+from typing import List
+
+
+def minutes_to_rot(grid: List[List[int]]) -> int:
+    rows, cols = len(grid), len(grid[0])
+    grid = [row[:] for row in grid]
+    frontier = [(r, c) for r in range(rows) for c in range(cols) if grid[r][c] == 2]
+    fresh = sum(row.count(1) for row in grid)
+    minutes = 0
+    while frontier and fresh:
+        nxt = []
+        for r, c in frontier:
+            for y, x in ((r + 1, c), (r - 1, c), (r, c + 1), (r, c - 1)):
+                if 0 <= y < rows and 0 <= x < cols and grid[y][x] == 1:
+                    grid[y][x] = 2
+                    fresh -= 1
+                    nxt.append((y, x))
+        frontier = nxt
+        minutes += 1
+    return minutes if fresh == 0 else -1
+"""
+_add(
+    "minutes-until-all-fruit-spoils", "Minutes Until All Fruit Spoils",
+    """
+    In grid, 0 is an empty cell, 1 a fresh orange and 2 a rotten one. Every minute, each fresh orange
+    next to a rotten one (up, down, left or right) becomes rotten. Return the number of minutes until no
+    fresh orange is left, 0 if there is none to begin with, or -1 if some fresh orange never rots.
+
+    Example 1:
+    Input: grid = [[2, 1, 1], [1, 1, 0], [0, 1, 1]]
+    Output: 4
+
+    Example 2:
+    Input: grid = [[2, 1, 1], [0, 1, 1], [1, 0, 1]]
+    Output: -1
+
+    Constraints:
+    - 1 ≤ rows, cols ≤ 10
+    - grid[r][c] is 0, 1 or 2
+    """,
+    "minutes_to_rot", "def minutes_to_rot(grid: List[List[int]]) -> int:", _REF,
+    {
+        "missed_edge": _sub(_REF, "    return minutes if fresh == 0 else -1", "    return minutes"),
+        "off_by_one": _sub(_REF, "    while frontier and fresh:", "    while frontier:"),
+        "wrong_logic": _sub(_REF, "    frontier = [(r, c) for r in range(rows) for c in range(cols) if grid[r][c] == 2]\n",
+                            "    frontier = [(r, c) for r in range(rows) for c in range(cols) if grid[r][c] == 2][:1]\n"),
+    },
+    [([[0]],), ([[1]],), ([[2]],), ([[2, 1, 1], [1, 1, 0], [0, 1, 1]],), ([[2, 1, 1], [0, 1, 1], [1, 0, 1]],),
+     ([[0, 2]],), ([[2, 1, 1, 1, 2]],), ([[1, 2, 1], [1, 1, 1], [2, 1, 1]],)],
+    lambda rng: (lambda r, c: ([[rng.choice([0, 1, 1, 1, 2]) for _ in range(c)] for _ in range(r)],))(
+        rng.randint(1, 6), rng.randint(1, 6)),
+    "medium", ("matrix", "bfs"), style="function",
+)
+
+_REF = """
+from typing import List
+
+
+class Solution:
+    def spiralOrder(self, matrix: List[List[int]]) -> List[int]:
+        out: List[int] = []
+        top, bottom, left, right = 0, len(matrix) - 1, 0, len(matrix[0]) - 1
+        while top <= bottom and left <= right:
+            for c in range(left, right + 1):
+                out.append(matrix[top][c])
+            for r in range(top + 1, bottom + 1):
+                out.append(matrix[r][right])
+            if top < bottom:
+                for c in range(right - 1, left - 1, -1):
+                    out.append(matrix[bottom][c])
+            if left < right:
+                for r in range(bottom - 1, top, -1):
+                    out.append(matrix[r][left])
+            top, bottom, left, right = top + 1, bottom - 1, left + 1, right - 1
+        return out
+"""
+_add(
+    "read-a-matrix-in-a-spiral", "Read a Matrix in a Spiral",
+    """
+    Return all elements of matrix in clockwise spiral order: along the top row left to right, down the
+    right column, along the bottom row right to left, up the left column, then the same for the inner
+    rectangle, and so on.
+
+    Example 1:
+    Input: matrix = [[1, 2, 3], [4, 5, 6], [7, 8, 9]]
+    Output: [1, 2, 3, 6, 9, 8, 7, 4, 5]
+
+    Example 2:
+    Input: matrix = [[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12]]
+    Output: [1, 2, 3, 4, 8, 12, 11, 10, 9, 5, 6, 7]
+
+    Constraints:
+    - 1 ≤ rows, cols ≤ 10
+    """,
+    "spiralOrder", "def spiralOrder(self, matrix: List[List[int]]) -> List[int]:", _REF,
+    {
+        "missed_edge": _sub(_REF, "            if top < bottom:\n                for c", "            if True:\n                for c",
+                            "            if left < right:\n                for r", "            if True:\n                for r"),
+        "off_by_one": _sub(_REF, "for r in range(bottom - 1, top, -1):", "for r in range(bottom - 1, top + 1, -1):"),
+        "wrong_logic": """
+        from typing import List
+
+
+        class Solution:
+            def spiralOrder(self, matrix: List[List[int]]) -> List[int]:
+                out = []
+                for i, row in enumerate(matrix):
+                    out.extend(row if i % 2 == 0 else row[::-1])
+                return out
+        """,
+    },
+    [([[1]],), ([[1, 2, 3], [4, 5, 6], [7, 8, 9]],), ([[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12]],), ([[1, 2, 3]],),
+     ([[1], [2], [3]],), ([[1, 2], [3, 4], [5, 6], [7, 8]],)],
+    lambda rng: (lambda r, c: ([[rng.randint(0, 99) for _ in range(c)] for _ in range(r)],))(rng.randint(1, 6), rng.randint(1, 6)),
+    "medium", ("matrix", "simulation"),
+)
+
+_REF = """
+from collections import deque
+from typing import List
+
+
+class Solution:
+    def shortestPathBinaryMatrix(self, grid: List[List[int]]) -> int:
+        n = len(grid)
+        if grid[0][0] or grid[n - 1][n - 1]:
+            return -1
+        dist = {(0, 0): 1}
+        queue = deque([(0, 0)])
+        while queue:
+            r, c = queue.popleft()
+            if (r, c) == (n - 1, n - 1):
+                return dist[(r, c)]
+            for dr in (-1, 0, 1):
+                for dc in (-1, 0, 1):
+                    y, x = r + dr, c + dc
+                    if 0 <= y < n and 0 <= x < n and grid[y][x] == 0 and (y, x) not in dist:
+                        dist[(y, x)] = dist[(r, c)] + 1
+                        queue.append((y, x))
+        return -1
+"""
+_add(
+    "shortest-clear-path-in-a-grid", "Shortest Clear Path in a Square Grid",
+    """
+    grid is an n x n grid of 0 (open) and 1 (blocked). A clear path goes from the top-left cell to the
+    bottom-right cell through open cells only, stepping to any of the 8 neighbouring cells (sides and
+    corners). Return the number of cells on the shortest clear path, or -1 if there is none (including
+    when the start or the end is blocked).
+
+    Example 1:
+    Input: grid = [[0, 1], [1, 0]]
+    Output: 2
+
+    Example 2:
+    Input: grid = [[0, 0, 0], [1, 1, 0], [1, 1, 0]]
+    Output: 4
+
+    Constraints:
+    - 1 ≤ n ≤ 100
+    """,
+    "shortestPathBinaryMatrix", "def shortestPathBinaryMatrix(self, grid: List[List[int]]) -> int:", _REF,
+    {
+        "wrong_logic": _sub(_REF, "                    y, x = r + dr, c + dc\n",
+                            "                    if dr and dc:\n                        continue\n                    y, x = r + dr, c + dc\n"),
+        "missed_edge": _sub(_REF, "        if grid[0][0] or grid[n - 1][n - 1]:\n", "        if grid[n - 1][n - 1]:\n"),
+        "off_by_one": _sub(_REF, "dist = {(0, 0): 1}", "dist = {(0, 0): 0}"),
+    },
+    [([[0]],), ([[1]],), ([[0, 1], [1, 0]],), ([[0, 0, 0], [1, 1, 0], [1, 1, 0]],), ([[1, 0, 0], [1, 1, 0], [1, 1, 0]],),
+     ([[0, 1], [1, 1]],)],
+    lambda rng: (lambda n: (_grid(rng, n, n, rng.choice([0.2, 0.35])),))(rng.randint(1, 7)),
+    "medium", ("matrix", "bfs"),
+)
+
+_REF = """
+from typing import List
+
+
+class Solution:
+    def floodFill(self, image: List[List[int]], sr: int, sc: int, color: int) -> List[List[int]]:
+        out = [row[:] for row in image]
+        old = out[sr][sc]
+        if old == color:
+            return out
+        rows, cols = len(out), len(out[0])
+        stack = [(sr, sc)]
+        out[sr][sc] = color
+        while stack:
+            r, c = stack.pop()
+            for y, x in ((r + 1, c), (r - 1, c), (r, c + 1), (r, c - 1)):
+                if 0 <= y < rows and 0 <= x < cols and out[y][x] == old:
+                    out[y][x] = color
+                    stack.append((y, x))
+        return out
+"""
+_add(
+    "repaint-a-connected-region", "Repaint a Connected Region",
+    """
+    image is a grid of colour numbers. Starting from the cell (sr, sc), repaint with color that cell and
+    every cell connected to it up, down, left or right through cells of the same original colour.
+    Return the new image (the input list need not be changed).
+
+    Example 1:
+    Input: image = [[1, 1, 1], [1, 1, 0], [1, 0, 1]], sr = 1, sc = 1, color = 2
+    Output: [[2, 2, 2], [2, 2, 0], [2, 0, 1]]
+
+    Example 2:
+    Input: image = [[0, 0], [0, 0]], sr = 0, sc = 0, color = 0
+    Output: [[0, 0], [0, 0]]
+
+    Constraints:
+    - 1 ≤ rows, cols ≤ 50
+    - 0 ≤ colours ≤ 2^16, 0 ≤ sr < rows, 0 ≤ sc < cols
+    """,
+    "floodFill", "def floodFill(self, image: List[List[int]], sr: int, sc: int, color: int) -> List[List[int]]:", _REF,
+    {
+        "missed_edge": """
+        from typing import List
+
+
+        class Solution:
+            def floodFill(self, image: List[List[int]], sr: int, sc: int, color: int) -> List[List[int]]:
+                out = [row[:] for row in image]
+                old = out[sr][sc]
+                def paint(r: int, c: int) -> None:
+                    if r < 0 or c < 0 or r >= len(out) or c >= len(out[0]) or out[r][c] != old:
+                        return
+                    out[r][c] = color
+                    paint(r + 1, c)
+                    paint(r - 1, c)
+                    paint(r, c + 1)
+                    paint(r, c - 1)
+                paint(sr, sc)
+                return out
+        """,
+        "wrong_logic": _sub(_REF, "((r + 1, c), (r - 1, c), (r, c + 1), (r, c - 1))",
+                            "((r + 1, c), (r - 1, c), (r, c + 1), (r, c - 1), (r + 1, c + 1), (r - 1, c - 1))"),
+        "off_by_one": _sub(_REF, "if 0 <= y < rows and 0 <= x < cols and", "if 0 <= y < rows - 1 and 0 <= x < cols and"),
+    },
+    [([[1, 1, 1], [1, 1, 0], [1, 0, 1]], 1, 1, 2), ([[0, 0], [0, 0]], 0, 0, 0), ([[5]], 0, 0, 3), ([[1, 2], [2, 1]], 0, 0, 2),
+     ([[1], [1], [1]], 0, 0, 9)],
+    lambda rng: (lambda r, c: ([[rng.randint(0, 2) for _ in range(c)] for _ in range(r)], rng.randrange(r), rng.randrange(c),
+                               rng.randint(0, 3)))(rng.randint(1, 6), rng.randint(1, 6)),
+    "easy", ("matrix", "dfs"),
+)
+
+# ===================================================================================================== heaps
+_REF = """
+import heapq
+from typing import List
+
+
+def kth_largest(nums: List[int], k: int) -> int:
+    heap: List[int] = []
+    for x in nums:
+        heapq.heappush(heap, x)
+        if len(heap) > k:
+            heapq.heappop(heap)
+    return heap[0]
+"""
+_add(
+    "kth-largest-value", "The k-th Largest Value",
+    """
+    Return the k-th largest element of nums in sorted order (counting repeated values separately, so in
+    [3, 3, 1] the 2nd largest is 3). Try to do better than sorting the whole list.
+
+    Example 1:
+    Input: nums = [3, 2, 1, 5, 6, 4], k = 2
+    Output: 5
+
+    Example 2:
+    Input: nums = [3, 2, 3, 1, 2, 4, 5, 5, 6], k = 4
+    Output: 4
+
+    Constraints:
+    - 1 ≤ k ≤ len(nums) ≤ 10^5
+    - -10^4 ≤ nums[i] ≤ 10^4
+    """,
+    "kth_largest", "def kth_largest(nums: List[int], k: int) -> int:", _REF,
+    {
+        "wrong_logic": """
+        from typing import List
+
+
+        def kth_largest(nums: List[int], k: int) -> int:
+            values = sorted(set(nums), reverse=True)
+            return values[min(k, len(values)) - 1]
+        """,
+        "off_by_one": """
+        from typing import List
+
+
+        def kth_largest(nums: List[int], k: int) -> int:
+            return sorted(nums, reverse=True)[min(k, len(nums) - 1)]
+        """,
+        "missed_edge": """
+        from typing import List
+
+
+        def kth_largest(nums: List[int], k: int) -> int:
+            pivot = nums[len(nums) // 2]
+            greater = [x for x in nums if x > pivot]
+            less = [x for x in nums if x < pivot]
+            if k <= len(greater):
+                return kth_largest(greater, k)
+            if k == len(greater) + 1 or not less:
+                return pivot
+            return kth_largest(less, k - len(greater) - 1)
+        """,
+    },
+    [([1], 1), ([3, 2, 1, 5, 6, 4], 2), ([3, 2, 3, 1, 2, 4, 5, 5, 6], 4), ([3, 3, 1], 2), ([2, 2, 2], 3), ([-1, -5], 2)],
+    lambda rng: (lambda nums: (nums, rng.randint(1, len(nums))))(_ints(rng, rng.randint(1, 12), -5, 5)),
+    "easy", ("heap", "sorting"), style="function",
+)
+
+_REF = """
+from collections import Counter
+from typing import List
+
+
+class Solution:
+    def topKFrequent(self, nums: List[int], k: int) -> List[int]:
+        counts = Counter(nums)
+        ranked = sorted(counts, key=lambda v: (-counts[v], v))
+        return ranked[:k]
+"""
+_add(
+    "most-frequent-values", "The k Most Frequent Values",
+    """
+    Return the k values that occur most often in nums, from the most frequent to the least; among values
+    with the same count, the smaller value comes first. k is at most the number of distinct values.
+
+    Example 1:
+    Input: nums = [1, 1, 1, 2, 2, 3], k = 2
+    Output: [1, 2]
+
+    Example 2:
+    Input: nums = [4, 4, 1, 1, 3], k = 2
+    Output: [1, 4]
+
+    Constraints:
+    - 1 ≤ len(nums) ≤ 10^5
+    - 1 ≤ k ≤ number of distinct values
+    """,
+    "topKFrequent", "def topKFrequent(self, nums: List[int], k: int) -> List[int]:", _REF,
+    {
+        "wrong_logic": """
+        from collections import Counter
+        from typing import List
+
+
+        class Solution:
+            def topKFrequent(self, nums: List[int], k: int) -> List[int]:
+                return [v for v, _ in Counter(nums).most_common(k)]
+        """,
+        "missed_edge": _sub(_REF, "key=lambda v: (-counts[v], v)", "key=lambda v: -counts[v]"),
+        "wrong_type": _sub(_REF, "        return ranked[:k]", "        return [[v, counts[v]] for v in ranked[:k]]"),
+        "off_by_one": _sub(_REF, "        return ranked[:k]", "        return ranked[:k - 1] if k > 1 else ranked[:1]"),
+    },
+    [([1], 1), ([1, 1, 1, 2, 2, 3], 2), ([4, 4, 1, 1, 3], 2), ([5, 3, 5, 3, 1], 3), ([2, 1], 2)],
+    lambda rng: (lambda nums: (nums, rng.randint(1, len(set(nums)))))(_ints(rng, rng.randint(1, 14), 0, 6)),
+    "medium", ("heap", "hashing", "sorting"),
+)
+
+_REF = """
+import heapq
+from typing import List
+
+
+def merge_sorted_lists(lists: List[List[int]]) -> List[int]:
+    heap = [(lst[0], i, 0) for i, lst in enumerate(lists) if lst]
+    heapq.heapify(heap)
+    out: List[int] = []
+    while heap:
+        value, i, j = heapq.heappop(heap)
+        out.append(value)
+        if j + 1 < len(lists[i]):
+            heapq.heappush(heap, (lists[i][j + 1], i, j + 1))
+    return out
+"""
+_add(
+    "merge-many-sorted-lists", "Merge Many Sorted Lists",
+    """
+    lists holds k lists, each sorted in non-decreasing order (some may be empty). Return one sorted list
+    with all their elements. Aim for O(N log k) where N is the total number of elements.
+
+    Example 1:
+    Input: lists = [[1, 4, 5], [1, 3, 4], [2, 6]]
+    Output: [1, 1, 2, 3, 4, 4, 5, 6]
+
+    Example 2:
+    Input: lists = [[], []]
+    Output: []
+
+    Constraints:
+    - 0 ≤ k ≤ 10^4, 0 ≤ N ≤ 10^4
+    - -10^4 ≤ values ≤ 10^4
+    """,
+    "merge_sorted_lists", "def merge_sorted_lists(lists: List[List[int]]) -> List[int]:", _REF,
+    {
+        "missed_edge": _sub(_REF, "for i, lst in enumerate(lists) if lst]", "for i, lst in enumerate(lists)]"),
+        "wrong_logic": """
+        from typing import List
+
+
+        def merge_sorted_lists(lists: List[List[int]]) -> List[int]:
+            out = []
+            depth = 0
+            while any(depth < len(lst) for lst in lists):
+                out.extend(sorted(lst[depth] for lst in lists if depth < len(lst)))
+                depth += 1
+            return out
+        """,
+        "off_by_one": _sub(_REF, "if j + 1 < len(lists[i]):", "if j + 2 < len(lists[i]):"),
+    },
+    [([],), ([[], []],), ([[1, 4, 5], [1, 3, 4], [2, 6]],), ([[1]],), ([[2, 2], [1, 1]],), ([[1, 2, 3], [], [0]],)],
+    lambda rng: ([sorted(_ints(rng, rng.randint(0, 5), -9, 9)) for _ in range(rng.randint(0, 5))],),
+    "hard", ("heap", "merge"), style="function",
+)
+
+_REF = """
+import heapq
+from typing import List
+
+
+class Solution:
+    def runningMedians(self, nums: List[int]) -> List[float]:
+        low: List[int] = []   # max-heap (negated) of the smaller half
+        high: List[int] = []  # min-heap of the larger half
+        out: List[float] = []
+        for x in nums:
+            heapq.heappush(low, -x)
+            heapq.heappush(high, -heapq.heappop(low))
+            if len(high) > len(low):
+                heapq.heappush(low, -heapq.heappop(high))
+            if len(low) > len(high):
+                out.append(float(-low[0]))
+            else:
+                out.append((-low[0] + high[0]) / 2)
+        return out
+"""
+_add(
+    "median-after-every-arrival", "Median After Every Arrival",
+    """
+    Numbers arrive one at a time in the order of nums. After each arrival, record the median of all
+    numbers seen so far (for an even count, the mean of the two middle values). Return the recorded
+    medians as floats; answers within 1e-6 are accepted.
+
+    Example 1:
+    Input: nums = [5, 15, 1, 3]
+    Output: [5.0, 10.0, 5.0, 4.0]
+
+    Example 2:
+    Input: nums = [2, 3]
+    Output: [2.0, 2.5]
+
+    Constraints:
+    - 0 ≤ len(nums) ≤ 5 * 10^4
+    - -10^5 ≤ nums[i] ≤ 10^5
+    - aim for O(log n) per arrival
+    """,
+    "runningMedians", "def runningMedians(self, nums: List[int]) -> List[float]:", _REF,
+    {
+        "off_by_one": _sub(_REF, "                out.append((-low[0] + high[0]) / 2)", "                out.append(float(high[0]))"),
+        "wrong_type": _sub(_REF, "                out.append((-low[0] + high[0]) / 2)", "                out.append((-low[0] + high[0]) // 2)"),
+        "wrong_logic": """
+        import heapq
+        from typing import List
+
+
+        class Solution:
+            def runningMedians(self, nums: List[int]) -> List[float]:
+                low, high, out = [], [], []
+                for x in nums:
+                    if len(low) <= len(high):
+                        heapq.heappush(low, -x)
+                    else:
+                        heapq.heappush(high, x)
+                    if len(low) > len(high):
+                        out.append(float(-low[0]))
+                    else:
+                        out.append((-low[0] + high[0]) / 2)
+                return out
+        """,
+    },
+    [([],), ([7],), ([5, 15, 1, 3],), ([2, 3],), ([1, 2, 3, 4, 5],), ([-1, -2, -3],), ([4, 4, 4, 1],)],
+    lambda rng: (_ints(rng, rng.randint(0, 14), -20, 20),),
+    "hard", ("heap", "design"), compare="float",
+)
+
+_REF = """
+import heapq
+from typing import List
+
+
+class Solution:
+    def lastStoneWeight(self, stones: List[int]) -> int:
+        heap = [-s for s in stones]
+        heapq.heapify(heap)
+        while len(heap) > 1:
+            y = -heapq.heappop(heap)
+            x = -heapq.heappop(heap)
+            if y > x:
+                heapq.heappush(heap, -(y - x))
+        return -heap[0] if heap else 0
+"""
+_add(
+    "smash-the-two-heaviest-stones", "Smash the Two Heaviest Stones",
+    """
+    Each turn, take the two heaviest stones, of weights y ≥ x, and smash them together: if x == y both
+    are destroyed, otherwise the heavier one survives with weight y - x. Repeat until at most one stone
+    is left. Return its weight, or 0 if no stone is left.
+
+    Example 1:
+    Input: stones = [2, 7, 4, 1, 8, 1]
+    Output: 1
+
+    Example 2:
+    Input: stones = [3, 3]
+    Output: 0
+
+    Constraints:
+    - 1 ≤ len(stones) ≤ 30
+    - 1 ≤ stones[i] ≤ 1000
+    """,
+    "lastStoneWeight", "def lastStoneWeight(self, stones: List[int]) -> int:", _REF,
+    {
+        "wrong_logic": """
+        from typing import List
+
+
+        class Solution:
+            def lastStoneWeight(self, stones: List[int]) -> int:
+                stones = sorted(stones, reverse=True)
+                while len(stones) > 1:
+                    y, x = stones[0], stones[1]
+                    stones = stones[2:] + ([y - x] if y > x else [])
+                return stones[0] if stones else 0
+        """,
+        "missed_edge": _sub(_REF, "        return -heap[0] if heap else 0", "        return -heap[0]"),
+        "off_by_one": _sub(_REF, "        while len(heap) > 1:", "        while len(heap) > 2:"),
+    },
+    [([1],), ([2, 7, 4, 1, 8, 1],), ([3, 3],), ([10, 4, 4],), ([1, 1, 1],), ([5, 9],)],
+    lambda rng: (_ints(rng, rng.randint(1, 9), 1, 12),),
+    "easy", ("heap", "simulation"),
+)
