@@ -119,6 +119,11 @@ def test_pool_and_reference(p):
     assert len({json.dumps(e, sort_keys=True) for e in expected}) >= 2  # the answer is not a constant
     for e in expected:
         assert outputs_equal(e, e, p.compare)
+    fn = compile_solution(p.reference, p.entry_point, p.style)
+    for args in pool[:40]:  # the reference leaves its arguments alone
+        mine = copy.deepcopy(list(args))
+        fn(*mine)
+        assert mine == list(args)
 
 
 @pytest.mark.parametrize("p", PROBLEMS, ids=IDS)
@@ -202,3 +207,24 @@ def test_too_slow_variant_agrees_on_small_inputs(p):
         assert outputs_equal(got, exp, p.compare), (args, got, exp)
         checked += 1
     assert checked >= 10
+
+
+def _examples(statement: str) -> list[tuple[str, str]]:
+    return re.findall(r"^Input: (.+)\nOutput: (.+)$", statement, flags=re.M)
+
+
+@pytest.mark.parametrize("p", PROBLEMS, ids=IDS)
+def test_statement_examples_match_the_reference(p):
+    """Every worked example in the statement names the signature's parameters and gives the reference's answer."""
+    examples = _examples(p.statement)
+    assert examples, "no Input:/Output: example"
+    fn = compile_solution(p.reference, p.entry_point, p.style)
+    params = re.findall(r"(\w+):", p.signature.split("(", 1)[1].rsplit(")", 1)[0])
+    for given, shown in examples:
+        kwargs = eval(f"dict({given})")  # noqa: S307 - our own statement text
+        assert list(kwargs) == params, (kwargs, params)
+        expected = _canon(eval(shown))  # noqa: S307
+        got = _canon(fn(**copy.deepcopy(kwargs)))
+        assert outputs_equal(got, expected, p.compare), (given, got, shown)
+    if p.compare != "exact":
+        assert "any order" in p.statement or "1e-6" in p.statement

@@ -37,6 +37,8 @@ def _sub(source: str, *pairs: str) -> str:
 def _add(slug: str, title: str, statement: str, entry: str, signature: str, reference: str,
          wrong: dict[str, str], edge_cases: list, generator: Callable[[random.Random], tuple],
          difficulty: str, tags: tuple[str, ...], style: str = "class", compare: str = "exact") -> None:
+    if statement.startswith(TREE_FORMAT):  # the shared paragraph is not indented like the rest
+        statement = TREE_FORMAT + "\n\n" + _src(statement[len(TREE_FORMAT):])
     PROBLEMS.append(Problem(
         task_id=f"builtin/{slug}", title=title, statement=_src(statement).strip() + "\n", entry_point=entry,
         signature=signature, reference=_src(reference), wrong={k: _src(v) for k, v in wrong.items()},
@@ -2316,7 +2318,7 @@ _add(
     Output: 3
 
     Constraints:
-    - 1 ≤ number of nodes ≤ 10^4, distinct values
+    - 1 ≤ number of nodes ≤ 500, distinct values
     """,
     "lowest_common_ancestor", "def lowest_common_ancestor(root: List[Optional[int]], p: int, q: int) -> int:",
     _REF,
@@ -2378,7 +2380,7 @@ _add(
     Output: 1
 
     Constraints:
-    - 0 ≤ number of nodes ≤ 10^4
+    - 0 ≤ number of nodes ≤ 500
     """,
     "diameterOfBinaryTree", "def diameterOfBinaryTree(self, root: List[Optional[int]]) -> int:", _REF,
     {
@@ -2443,7 +2445,7 @@ _add(
     Output: 1
 
     Constraints:
-    - 0 ≤ number of nodes ≤ 1000
+    - 0 ≤ number of nodes ≤ 500
     - -10^9 ≤ node value ≤ 10^9, -1000 ≤ target ≤ 1000
     """,
     "pathSum", "def pathSum(self, root: List[Optional[int]], target: int) -> int:", _REF,
@@ -2510,7 +2512,7 @@ _add(
     Explanation: 15 -> 20 -> 7.
 
     Constraints:
-    - 1 ≤ number of nodes ≤ 3 * 10^4
+    - 1 ≤ number of nodes ≤ 500
     - -1000 ≤ node value ≤ 1000
     """,
     "maxPathSum", "def maxPathSum(self, root: List[Optional[int]]) -> int:", _REF,
@@ -3176,7 +3178,7 @@ _add(
 
     Example 2:
     Input: s = "(1+(4+5+2)-3)-(6+8)"
-    Output: -9
+    Output: -5
 
     Constraints:
     - 1 ≤ len(s) ≤ 3 * 10^5
