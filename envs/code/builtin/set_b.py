@@ -4,7 +4,9 @@ backtracking, grids and heaps.
 Every problem here was written for this package. ``PROBLEMS`` holds them; each carries a reference solution,
 wrong variants labelled by kind, hand-written edge cases and a seeded input generator (see
 :class:`envs.code.problem.Problem`). A wrong variant is written out in full; most are the reference with a
-line or two changed, built with :func:`_sub` so that a change that no longer applies fails at import.
+line or two changed, built with :func:`_sub` so that a change that no longer applies fails at import. The
+labels are kinds of mistake (``off_by_one``, ``missed_edge``, ``wrong_type``, ``wrong_logic``, ``too_slow``);
+a second variant of the same kind carries the suffix ``_2``.
 """
 from __future__ import annotations
 
@@ -1035,7 +1037,7 @@ _add(
     "max_value", "def max_value(weights: List[int], values: List[int], capacity: int) -> int:", _REF,
     {
         "off_by_one": _sub(_REF, "range(capacity, w - 1, -1)", "range(capacity, w, -1)"),
-        "missed_edge": _sub(_REF, "range(capacity, w - 1, -1)", "range(w, capacity + 1)"),
+        "wrong_logic_2": _sub(_REF, "range(capacity, w - 1, -1)", "range(w, capacity + 1)"),
         "wrong_logic": """
         from typing import List
 
@@ -2521,7 +2523,7 @@ _add(
                             "if through > best:"),
         "wrong_logic": _sub(_REF, "left = max(gain(node.left), 0)", "left = gain(node.left)",
                             "right = max(gain(node.right), 0)", "right = gain(node.right)"),
-        "off_by_one": _sub(_REF, "through = node.val + left + right", "through = node.val + max(left, right)"),
+        "wrong_logic_2": _sub(_REF, "through = node.val + left + right", "through = node.val + max(left, right)"),
     },
     [([-3],), ([1, 2, 3],), ([-10, 9, 20, None, None, 15, 7],), ([-1, -2, -3],), ([2, -1],), ([5, 4, 8, 11, None, 13, 4, 7, 2, None, None, None, 1],)],
     lambda rng: (_random_tree(rng, rng.randint(1, 14), -10, 10),),
@@ -2959,7 +2961,7 @@ _add(
         "wrong_type": _sub(_REF, "                q = abs(a) // abs(b)\n                stack.append(q if (a >= 0) == (b > 0) else -q)\n",
                            "                stack.append(a / b)\n"),
         "missed_edge": _sub(_REF, 'if tok in ("+", "-", "*", "/"):', 'if tok[0] in "+-*/":'),
-        "off_by_one": _sub(_REF, "            b = stack.pop()\n            a = stack.pop()\n",
+        "wrong_logic_2": _sub(_REF, "            b = stack.pop()\n            a = stack.pop()\n",
                            "            a = stack.pop()\n            b = stack.pop()\n"),
     },
     [(["7"],), (["-3"],), (["2", "1", "+", "3", "*"],), (["4", "13", "5", "/", "+"],), (["-7", "2", "/"],),
@@ -3200,7 +3202,7 @@ _add(
                 return total + sign * num
         """,
         "missed_edge": _sub(_REF, "num = num * 10 + int(ch)", "num = int(ch)"),
-        "off_by_one": _sub(_REF, "        return total + sign * num", "        return total"),
+        "missed_edge_2": _sub(_REF, "        return total + sign * num", "        return total"),
     },
     [("7",), ("1 + 1",), (" 2-1 + 2 ",), ("(1+(4+5+2)-3)-(6+8)",), ("-(2+3)",), ("10-(2-(3-4))",), ("(((42)))",),
      ("1-(-2)",)],
@@ -3611,7 +3613,7 @@ _add(
         "off_by_one": _sub(_REF, "if lo <= hi:", "if lo < hi:"),
         "wrong_logic": _sub(_REF, "            if first[i][1] < second[j][1]:\n                i += 1\n            else:\n                j += 1\n",
                             "            i += 1\n            j += 1\n"),
-        "missed_edge": _sub(_REF, "if first[i][1] < second[j][1]:", "if first[i][0] < second[j][0]:"),
+        "wrong_logic_2": _sub(_REF, "if first[i][1] < second[j][1]:", "if first[i][0] < second[j][0]:"),
     },
     [([], []), ([[1, 3]], []), ([[0, 2], [5, 10], [13, 23], [24, 25]], [[1, 5], [8, 12], [15, 24], [25, 26]]),
      ([[1, 7]], [[3, 10]]), ([[1, 2]], [[2, 3]]), ([[1, 10]], [[2, 3], [5, 6]])],
@@ -4202,7 +4204,7 @@ _add(
     {
         "missed_edge": _sub(_REF, "                if i > start and nums[i] == nums[i - 1]:\n                    continue\n", ""),
         "wrong_logic": _sub(_REF, "        nums = sorted(nums)\n", "        nums = sorted(set(nums))\n"),
-        "off_by_one": _sub(_REF, "            out.append(chosen[:])\n", "            if chosen:\n                out.append(chosen[:])\n"),
+        "missed_edge_2": _sub(_REF, "            out.append(chosen[:])\n", "            if chosen:\n                out.append(chosen[:])\n"),
     },
     [([],), ([0],), ([1, 2, 2],), ([2, 2, 2],), ([3, 1, 2],), ([1, 1, 2, 2],)],
     lambda rng: (_ints(rng, rng.randint(0, 7), 1, 4),),
@@ -4985,4 +4987,245 @@ _add(
     [([1],), ([2, 7, 4, 1, 8, 1],), ([3, 3],), ([10, 4, 4],), ([1, 1, 1],), ([5, 9],)],
     lambda rng: (_ints(rng, rng.randint(1, 9), 1, 12),),
     "easy", ("heap", "simulation"),
+)
+
+# ================================================================================================ more easy
+_REF = """
+from typing import List
+
+
+class Solution:
+    def minCostClimbingStairs(self, cost: List[int]) -> int:
+        two_below, one_below = 0, 0  # cheapest cost to stand on step i - 2 and i - 1
+        for i in range(2, len(cost) + 1):
+            two_below, one_below = one_below, min(one_below + cost[i - 1], two_below + cost[i - 2])
+        return one_below
+"""
+_add(
+    "cheapest-climb-to-the-top", "Cheapest Climb to the Top",
+    """
+    cost[i] is the fee for stepping off step i of a staircase; from step i you may climb to step i + 1
+    or i + 2. You may start on step 0 or step 1 for free. Return the smallest total fee to reach the top,
+    which is the position just past the last step (index len(cost)).
+
+    Example 1:
+    Input: cost = [10, 15, 20]
+    Output: 15
+
+    Example 2:
+    Input: cost = [1, 100, 1, 1, 1, 100, 1, 1, 100, 1]
+    Output: 6
+
+    Constraints:
+    - 2 ≤ len(cost) ≤ 1000
+    - 0 ≤ cost[i] ≤ 999
+    """,
+    "minCostClimbingStairs", "def minCostClimbingStairs(self, cost: List[int]) -> int:", _REF,
+    {
+        "off_by_one": _sub(_REF, "range(2, len(cost) + 1)", "range(2, len(cost))"),
+        "missed_edge": _sub(_REF, "        two_below, one_below = 0, 0", "        two_below, one_below = 0, cost[0]"),
+        "wrong_logic": """
+        from typing import List
+
+
+        class Solution:
+            def minCostClimbingStairs(self, cost: List[int]) -> int:
+                i = 0 if cost[0] <= cost[1] else 1
+                total = 0
+                while i < len(cost):
+                    total += cost[i]
+                    if i + 2 < len(cost) and cost[i + 2] < cost[i + 1] or i + 1 >= len(cost):
+                        i += 2
+                    else:
+                        i += 1
+                return total
+        """,
+        "too_slow": """
+        from typing import List
+
+
+        class Solution:
+            def minCostClimbingStairs(self, cost: List[int]) -> int:
+                def fee(i: int) -> int:
+                    if i >= len(cost):
+                        return 0
+                    return cost[i] + min(fee(i + 1), fee(i + 2))
+                return min(fee(0), fee(1))
+        """,
+    },
+    [([0, 0],), ([5, 3],), ([10, 15, 20],), ([1, 100, 1, 1, 1, 100, 1, 1, 100, 1],), ([0, 1, 2, 2],),
+     ([(i * 37) % 11 for i in range(32)],)],
+    lambda rng: (_ints(rng, rng.randint(2, 12), 0, 20),),
+    "easy", ("dynamic-programming",),
+)
+
+_REF = """
+from typing import List
+
+
+class Solution:
+    def searchInsert(self, nums: List[int], target: int) -> int:
+        lo, hi = 0, len(nums)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if nums[mid] < target:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+"""
+_add(
+    "position-in-a-sorted-list", "Position in a Sorted List",
+    """
+    nums holds distinct integers in increasing order. Return the index of target if it is in nums, and
+    otherwise the index at which it would have to be inserted to keep nums sorted. Use O(log n) time.
+
+    Example 1:
+    Input: nums = [1, 3, 5, 6], target = 5
+    Output: 2
+
+    Example 2:
+    Input: nums = [1, 3, 5, 6], target = 7
+    Output: 4
+
+    Constraints:
+    - 0 ≤ len(nums) ≤ 10^4
+    - -10^4 ≤ nums[i], target ≤ 10^4
+    """,
+    "searchInsert", "def searchInsert(self, nums: List[int], target: int) -> int:", _REF,
+    {
+        "off_by_one": _sub(_REF, "lo, hi = 0, len(nums)", "lo, hi = 0, len(nums) - 1"),
+        "wrong_logic": _sub(_REF, "if nums[mid] < target:", "if nums[mid] <= target:"),
+        "missed_edge": _sub(_REF, "        lo, hi = 0, len(nums)\n",
+                            "        if target > nums[-1]:\n            return len(nums)\n        lo, hi = 0, len(nums)\n"),
+    },
+    [([], 3), ([1, 3, 5, 6], 5), ([1, 3, 5, 6], 7), ([1, 3, 5, 6], 0), ([1, 3, 5, 6], 2), ([4], 4)],
+    lambda rng: (sorted(rng.sample(range(-20, 21), rng.randint(0, 10))), rng.randint(-22, 22)),
+    "easy", ("binary-search",),
+)
+
+_REF = _TREE + """
+
+def mirror_tree(root: List[Optional[int]]) -> List[Optional[int]]:
+    node = build_tree(root)
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if n is not None:
+            n.left, n.right = n.right, n.left
+            stack.extend((n.left, n.right))
+    out: List[Optional[int]] = []
+    queue = deque([node])
+    while queue:
+        n = queue.popleft()
+        if n is None:
+            out.append(None)
+        else:
+            out.append(n.val)
+            queue.append(n.left)
+            queue.append(n.right)
+    while out and out[-1] is None:
+        out.pop()
+    return out
+"""
+_add(
+    "mirror-a-binary-tree", "Mirror a Binary Tree",
+    TREE_FORMAT + """
+
+    Swap the left and right children of every node and return the mirrored tree in the same level-order
+    format (with None gaps and no trailing None).
+
+    Example 1:
+    Input: root = [4, 2, 7, 1, 3, 6, 9]
+    Output: [4, 7, 2, 9, 6, 3, 1]
+
+    Example 2:
+    Input: root = [1, 2]
+    Output: [1, None, 2]
+
+    Constraints:
+    - 0 ≤ number of nodes ≤ 1000
+    """,
+    "mirror_tree", "def mirror_tree(root: List[Optional[int]]) -> List[Optional[int]]:", _REF,
+    {
+        "missed_edge": _sub(_REF, "    while out and out[-1] is None:\n        out.pop()\n", ""),
+        "wrong_logic": """
+        from typing import List, Optional
+
+
+        def mirror_tree(root: List[Optional[int]]) -> List[Optional[int]]:
+            out = []
+            start, size = 0, 1
+            while start < len(root):
+                chunk = root[start:start + size]
+                chunk += [None] * (size - len(chunk))
+                out.extend(reversed(chunk))
+                start += size
+                size *= 2
+            while out and out[-1] is None:
+                out.pop()
+            return out
+        """,
+        "wrong_logic_2": _sub(_REF, "            stack.extend((n.left, n.right))\n", ""),
+    },
+    [([],), ([1],), ([4, 2, 7, 1, 3, 6, 9],), ([1, 2],), ([1, None, 2, 3],), ([1, 2, 3, None, 4, 5],)],
+    _gen_tree(max_n=14),
+    "easy", ("tree", "bfs"), style="function",
+)
+
+_REF = """
+class Solution:
+    def backspaceCompare(self, s: str, t: str) -> bool:
+        def typed(keys: str) -> str:
+            text = []
+            for ch in keys:
+                if ch == "#":
+                    if text:
+                        text.pop()
+                else:
+                    text.append(ch)
+            return "".join(text)
+
+        return typed(s) == typed(t)
+"""
+_add(
+    "same-text-after-backspaces", "Same Text After Backspaces",
+    """
+    s and t are keystroke logs: a letter types that letter and "#" is a backspace that deletes the last
+    typed letter (a backspace on empty text does nothing). Return True if both logs produce the same
+    text.
+
+    Example 1:
+    Input: s = "ab#c", t = "ad#c"
+    Output: True
+
+    Example 2:
+    Input: s = "a#c", t = "b"
+    Output: False
+
+    Example 3:
+    Input: s = "##a", t = "a"
+    Output: True
+
+    Constraints:
+    - 0 ≤ len(s), len(t) ≤ 200
+    - lowercase letters and "#"
+    """,
+    "backspaceCompare", "def backspaceCompare(self, s: str, t: str) -> bool:", _REF,
+    {
+        "missed_edge": _sub(_REF, "                    if text:\n                        text.pop()\n",
+                            "                    text.pop()\n"),
+        "off_by_one": _sub(_REF, "                    if text:\n", "                    if len(text) > 1:\n"),
+        "wrong_logic": """
+        class Solution:
+            def backspaceCompare(self, s: str, t: str) -> bool:
+                def typed(keys: str) -> str:
+                    return "".join(c for i, c in enumerate(keys)
+                                   if c != "#" and (i + 1 == len(keys) or keys[i + 1] != "#"))
+                return typed(s) == typed(t)
+        """,
+    },
+    [("", ""), ("ab#c", "ad#c"), ("a#c", "b"), ("##a", "a"), ("ab##", "c#d#"), ("a##c", "#a#c"), ("b", "")],
+    lambda rng: (lambda base: (base, rng.choice([base, _word(rng, "ab#", 0, 8), base.replace("#", "", 1) + "a#"])))(_word(rng, "ab#", 0, 8)),
+    "easy", ("stack", "string"),
 )
