@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import functools
 import json
+import os
 import re
 import signal
 import subprocess
@@ -228,3 +229,18 @@ def test_statement_examples_match_the_reference(p):
         assert outputs_equal(got, expected, p.compare), (given, got, shown)
     if p.compare != "exact":
         assert "any order" in p.statement or "1e-6" in p.statement
+
+
+def test_pools_do_not_depend_on_the_hash_seed():
+    """A pool is a function of its seed only: the same in another process with another string-hash seed."""
+    import subprocess as sp
+    script = ("import json; from envs.code.builtin.set_b import PROBLEMS; from envs.code.problem import test_pool; "
+              "print(json.dumps({p.task_id: [list(a) for a in test_pool(p, 64, seed=3)] for p in PROBLEMS}))")
+    here = {p.task_id: _canon([list(a) for a in test_pool(p, 64, seed=3)]) for p in PROBLEMS}
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    for hash_seed in ("1", "2"):
+        env = dict(os.environ, PYTHONPATH=root, PYTHONHASHSEED=hash_seed)
+        out = sp.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
+        assert out.returncode == 0, out.stderr[-2000:]
+        there = json.loads(out.stdout)
+        assert [k for k in here if here[k] != there[k]] == []

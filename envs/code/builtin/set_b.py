@@ -273,7 +273,8 @@ _add(
                 return count if amount == 0 else -1
         """,
     },
-    [([1, 2, 5], 11), ([2], 3), ([1], 0), ([1], 7), ([3, 7], 1), ([1, 3, 4], 6), ([5, 10], 0), ([186, 419, 83, 408], 6249)],
+    [([1, 2, 5], 11), ([2], 3), ([1], 0), ([1], 7), ([3, 7], 1), ([1, 3, 4], 6), ([5, 10], 0),
+     ([186, 419, 83, 408], 6249)],
     lambda rng: (rng.sample(range(1, 21), rng.randint(1, 4)), rng.randint(0, 100)),
     "medium", ("dynamic-programming",),
 )
@@ -708,7 +709,7 @@ class Solution:
 
 
 def _gen_word_break(rng: random.Random) -> tuple:
-    words = list({_word(rng, "ab", 1, 3) for _ in range(rng.randint(1, 4))})
+    words = sorted({_word(rng, "ab", 1, 3) for _ in range(rng.randint(1, 4))})
     s = "".join(rng.choice(words) for _ in range(rng.randint(0, 5)))
     if rng.random() < 0.4:
         pos = rng.randint(0, len(s))
@@ -1091,7 +1092,7 @@ def _gen_edges(rng: random.Random, n: int, m: int, directed: bool = False) -> li
             continue
         key = (a, b) if directed else (min(a, b), max(a, b))
         pairs.add(key)
-    out = [list(p) for p in pairs]
+    out = [list(p) for p in sorted(pairs)]
     rng.shuffle(out)
     return out
 
@@ -1168,7 +1169,7 @@ def _gen_prereqs(rng: random.Random) -> tuple:
     if rng.random() < 0.3:
         a, b = rng.randrange(n), rng.randrange(n)
         edges.add((a, b))  # may close a cycle (or be a self-loop)
-    out = [list(e) for e in edges]
+    out = [list(e) for e in sorted(edges)]
     rng.shuffle(out)
     return n, out
 
@@ -1617,7 +1618,7 @@ def _gen_redundant(rng: random.Random) -> tuple:
         if (a, b) not in pairs:
             pairs.add((a, b))
             break
-    edges = [[label[a], label[b]] if rng.random() < 0.5 else [label[b], label[a]] for a, b in pairs]
+    edges = [[label[a], label[b]] if rng.random() < 0.5 else [label[b], label[a]] for a, b in sorted(pairs)]
     rng.shuffle(edges)
     return (edges,)
 
@@ -2122,7 +2123,8 @@ _add(
                 return True
         """),
         "off_by_one": _sub(_REF, "if not lo < node.val < hi:", "if not lo <= node.val <= hi:"),
-        "missed_edge": _sub(_REF, "        stack = [(build_tree(root)", "        if not root:\n            return False\n"
+        "missed_edge": _sub(_REF, "        stack = [(build_tree(root)",
+                            "        if not root:\n            return False\n"
                             "        stack = [(build_tree(root)"),
     },
     [([],), ([2, 1, 3],), ([5, 1, 4, None, None, 3, 6],), ([2, 2, 2],), ([1, 1],), ([5, 4, 6, None, None, 3, 7],),
@@ -2525,7 +2527,8 @@ _add(
                             "right = max(gain(node.right), 0)", "right = gain(node.right)"),
         "wrong_logic_2": _sub(_REF, "through = node.val + left + right", "through = node.val + max(left, right)"),
     },
-    [([-3],), ([1, 2, 3],), ([-10, 9, 20, None, None, 15, 7],), ([-1, -2, -3],), ([2, -1],), ([5, 4, 8, 11, None, 13, 4, 7, 2, None, None, None, 1],)],
+    [([-3],), ([1, 2, 3],), ([-10, 9, 20, None, None, 15, 7],), ([-1, -2, -3],), ([2, -1],),
+     ([5, 4, 8, 11, None, 13, 4, 7, 2, None, None, None, 1],)],
     lambda rng: (_random_tree(rng, rng.randint(1, 14), -10, 10),),
     "hard", ("tree", "dfs", "dynamic-programming"),
 )
@@ -2628,8 +2631,10 @@ _add(
             inorder(build_tree(root))
             return values == values[::-1]
         """),
-        "missed_edge": _sub(_REF, "    if node is None:\n        return True\n", "    if node is None:\n        return False\n"),
-        "wrong_type": _sub(_REF, "            return False\n        pairs.append", "            return \"false\"\n        pairs.append",
+        "missed_edge": _sub(_REF, "    if node is None:\n        return True\n",
+                            "    if node is None:\n        return False\n"),
+        "wrong_type": _sub(_REF, "            return False\n        pairs.append",
+                           "            return \"false\"\n        pairs.append",
                            "        pairs.append((a.right, b.left))\n    return True",
                            "        pairs.append((a.right, b.left))\n    return \"true\""),
     },
@@ -2814,7 +2819,7 @@ _add(
         """,
     },
     [([30],), ([73, 74, 75, 71, 69, 72, 76, 73],), ([30, 30, 31],), ([50, 40, 30],), ([30, 60, 90],),
-     ([100 - i * 70 // 20000 for i in range(20000)],)],
+     ([100 - i * 70 // 12000 for i in range(12000)],)],
     lambda rng: (_ints(rng, rng.randint(1, 14), 30, 40),),
     "medium", ("stack", "monotonic-stack"),
 )
@@ -2956,9 +2961,11 @@ _add(
     """,
     "eval_rpn", "def eval_rpn(tokens: List[str]) -> int:", _REF,
     {
-        "wrong_logic": _sub(_REF, "                q = abs(a) // abs(b)\n                stack.append(q if (a >= 0) == (b > 0) else -q)\n",
+        "wrong_logic": _sub(_REF, "                q = abs(a) // abs(b)\n"
+                                  "                stack.append(q if (a >= 0) == (b > 0) else -q)\n",
                             "                stack.append(a // b)\n"),
-        "wrong_type": _sub(_REF, "                q = abs(a) // abs(b)\n                stack.append(q if (a >= 0) == (b > 0) else -q)\n",
+        "wrong_type": _sub(_REF, "                q = abs(a) // abs(b)\n"
+                                 "                stack.append(q if (a >= 0) == (b > 0) else -q)\n",
                            "                stack.append(a / b)\n"),
         "missed_edge": _sub(_REF, 'if tok in ("+", "-", "*", "/"):', 'if tok[0] in "+-*/":'),
         "wrong_logic_2": _sub(_REF, "            b = stack.pop()\n            a = stack.pop()\n",
@@ -3121,7 +3128,7 @@ _add(
         """,
     },
     [([4], 1), ([1, 3, -1, -3, 5, 3, 6, 7], 3), ([1, 2, 3], 3), ([3, 2, 1], 1), ([2, 2, 1, 2], 2), ([9, 1, 1, 1], 2),
-     ([_rng.randint(-10**4, 10**4) for _ in range(20000)], 10000)],
+     ([_rng.randint(-10**4, 10**4) for _ in range(12000)], 6000)],
     lambda rng: (lambda n: (_ints(rng, n, -4, 4), rng.randint(1, n)))(rng.randint(1, 12)),
     "hard", ("queue", "monotonic-queue", "sliding-window"), style="function",
 )
@@ -3260,7 +3267,8 @@ _add(
                             "while alive and stack and (a < 0) != (stack[-1] < 0):",
                             "if stack[-1] < -a:", "if abs(stack[-1]) < abs(a):",
                             "elif stack[-1] == -a:", "elif abs(stack[-1]) == abs(a):"),
-        "missed_edge": _sub(_REF, "            elif stack[-1] == -a:\n                stack.pop()\n                alive = False\n", ""),
+        "missed_edge": _sub(_REF, "            elif stack[-1] == -a:\n                stack.pop()\n"
+                                  "                alive = False\n", ""),
         "off_by_one": _sub(_REF, "        while alive and a < 0", "        if alive and a < 0"),
     },
     [([],), ([5, 10, -5],), ([8, -8],), ([10, 2, -5],), ([-2, -1, 1, 2],), ([1, -2, -2, -2],), ([3, 2, 1, -3],)],
@@ -3436,10 +3444,12 @@ _add(
     "insert", "def insert(self, intervals: List[List[int]], new: List[int]) -> List[List[int]]:", _REF,
     {
         "off_by_one": _sub(_REF, "intervals[i][1] < start", "intervals[i][1] <= start"),
-        "wrong_logic": _sub(_REF, "        while i < n and intervals[i][0] <= end:", "        if i < n and intervals[i][0] <= end:"),
+        "wrong_logic": _sub(_REF, "        while i < n and intervals[i][0] <= end:",
+                            "        if i < n and intervals[i][0] <= end:"),
         "missed_edge": _sub(_REF, "            start = min(start, intervals[i][0])\n", ""),
     },
-    [([], [5, 7]), ([[1, 3], [6, 9]], [2, 5]), ([[1, 2], [3, 5], [6, 7], [8, 10], [12, 16]], [4, 8]), ([[1, 5]], [6, 8]),
+    [([], [5, 7]), ([[1, 3], [6, 9]], [2, 5]), ([[1, 2], [3, 5], [6, 7], [8, 10], [12, 16]], [4, 8]),
+     ([[1, 5]], [6, 8]),
      ([[1, 5]], [0, 0]), ([[1, 5]], [5, 6]), ([[3, 5]], [1, 3])],
     _gen_insert,
     "medium", ("intervals",),
@@ -3498,7 +3508,8 @@ _add(
             return removed
         """,
     },
-    [([],), ([[1, 2], [2, 3], [3, 4], [1, 3]],), ([[1, 2], [1, 2], [1, 2]],), ([[1, 2], [2, 3]],), ([[1, 100], [2, 3], [4, 5]],)],
+    [([],), ([[1, 2], [2, 3], [3, 4], [1, 3]],), ([[1, 2], [1, 2], [1, 2]],), ([[1, 2], [2, 3]],),
+     ([[1, 100], [2, 3], [4, 5]],)],
     lambda rng: ([[a, a + rng.randint(1, 6)] for a in _ints(rng, rng.randint(0, 8), -5, 15)],),
     "medium", ("intervals", "greedy"), style="function",
 )
@@ -3611,7 +3622,8 @@ _add(
     "def intervalIntersection(self, first: List[List[int]], second: List[List[int]]) -> List[List[int]]:", _REF,
     {
         "off_by_one": _sub(_REF, "if lo <= hi:", "if lo < hi:"),
-        "wrong_logic": _sub(_REF, "            if first[i][1] < second[j][1]:\n                i += 1\n            else:\n                j += 1\n",
+        "wrong_logic": _sub(_REF, "            if first[i][1] < second[j][1]:\n                i += 1\n"
+                                  "            else:\n                j += 1\n",
                             "            i += 1\n            j += 1\n"),
         "wrong_logic_2": _sub(_REF, "if first[i][1] < second[j][1]:", "if first[i][0] < second[j][0]:"),
     },
@@ -3958,7 +3970,8 @@ _add(
     {
         "off_by_one": _sub(_REF, "for i in range(len(nums) - 1):", "for i in range(len(nums)):"),
         "missed_edge": _sub(_REF, "        jumps, end, farthest = 0, 0, 0\n",
-                            "        jumps, end, farthest = 0, 0, 0\n        if len(nums) == 1:\n            return 1\n"),
+                            "        jumps, end, farthest = 0, 0, 0\n        if len(nums) == 1:\n"
+                            "            return 1\n"),
         "wrong_logic": """
         from typing import List
 
@@ -4087,7 +4100,8 @@ _add(
     """,
     "candy", "def candy(self, ratings: List[int]) -> int:", _REF,
     {
-        "wrong_logic": _sub(_REF, "        for i in range(n - 2, -1, -1):\n            if ratings[i] > ratings[i + 1]:\n"
+        "wrong_logic": _sub(_REF, "        for i in range(n - 2, -1, -1):\n"
+                                  "            if ratings[i] > ratings[i + 1]:\n"
                                   "                give[i] = max(give[i], give[i + 1] + 1)\n", ""),
         "off_by_one": _sub(_REF, "if ratings[i] > ratings[i - 1]:", "if ratings[i] >= ratings[i - 1]:"),
         "missed_edge": _sub(_REF, "give[i] = max(give[i], give[i + 1] + 1)", "give[i] = give[i + 1] + 1"),
@@ -4134,7 +4148,8 @@ _add(
     {
         "off_by_one": _sub(_REF, "sizes.append(end - start + 1)", "sizes.append(end - start)"),
         "wrong_logic": _sub(_REF, "last = {ch: i for i, ch in enumerate(s)}", "last = {ch: s.index(ch) for ch in s}",
-                            "            end = max(end, last[ch])\n", "            end = max(end, s.rfind(ch, 0, i + 1))\n"),
+                            "            end = max(end, last[ch])\n",
+                                                   "            end = max(end, s.rfind(ch, 0, i + 1))\n"),
         "missed_edge": """
         from typing import List
 
@@ -4202,9 +4217,11 @@ _add(
     """,
     "subsetsWithDup", "def subsetsWithDup(self, nums: List[int]) -> List[List[int]]:", _REF,
     {
-        "missed_edge": _sub(_REF, "                if i > start and nums[i] == nums[i - 1]:\n                    continue\n", ""),
+        "missed_edge": _sub(_REF, "                if i > start and nums[i] == nums[i - 1]:\n"
+                                  "                    continue\n", ""),
         "wrong_logic": _sub(_REF, "        nums = sorted(nums)\n", "        nums = sorted(set(nums))\n"),
-        "missed_edge_2": _sub(_REF, "            out.append(chosen[:])\n", "            if chosen:\n                out.append(chosen[:])\n"),
+        "missed_edge_2": _sub(_REF, "            out.append(chosen[:])\n",
+                              "            if chosen:\n                out.append(chosen[:])\n"),
     },
     [([],), ([0],), ([1, 2, 2],), ([2, 2, 2],), ([3, 1, 2],), ([1, 1, 2, 2],)],
     lambda rng: (_ints(rng, rng.randint(0, 7), 1, 4),),
@@ -4258,7 +4275,8 @@ _add(
     """,
     "permuteUnique", "def permuteUnique(self, nums: List[int]) -> List[List[int]]:", _REF,
     {
-        "missed_edge": _sub(_REF, "if used[i] or (i > 0 and nums[i] == nums[i - 1] and not used[i - 1]):", "if used[i]:"),
+        "missed_edge": _sub(_REF, "if used[i] or (i > 0 and nums[i] == nums[i - 1] and not used[i - 1]):",
+                            "if used[i]:"),
         "wrong_logic": _sub(_REF, "if used[i] or (i > 0 and nums[i] == nums[i - 1] and not used[i - 1]):",
                             "if used[i] or (i > 0 and nums[i] == nums[i - 1]):"),
         "off_by_one": _sub(_REF, "if len(path) == len(nums):", "if len(path) == len(nums) - 1:"),
@@ -4376,8 +4394,10 @@ _add(
     """,
     "countQueens", "def countQueens(self, n: int, blocked: List[List[int]]) -> int:", _REF,
     {
-        "missed_edge": _sub(_REF, "free = full & ~(cols | diag | anti | banned[row])", "free = full & ~(cols | diag | anti)"),
-        "wrong_logic": _sub(_REF, "free = full & ~(cols | diag | anti | banned[row])", "free = full & ~(cols | diag | banned[row])"),
+        "missed_edge": _sub(_REF, "free = full & ~(cols | diag | anti | banned[row])",
+                            "free = full & ~(cols | diag | anti)"),
+        "wrong_logic": _sub(_REF, "free = full & ~(cols | diag | anti | banned[row])",
+                            "free = full & ~(cols | diag | banned[row])"),
         "off_by_one": _sub(_REF, "            if row == n:\n", "            if row == n - 1:\n"),
     },
     [(1, []), (1, [[0, 0]]), (2, []), (4, []), (4, [[0, 1]]), (6, []), (8, []), (5, [[2, 2]])],
@@ -4434,7 +4454,8 @@ _add(
                             "((y + 1, x), (y - 1, x), (y, x + 1), (y, x - 1), (y + 1, x + 1), (y - 1, x - 1), "
                             "(y + 1, x - 1), (y - 1, x + 1))"),
         "missed_edge": _sub(_REF, "((y + 1, x), (y - 1, x), (y, x + 1), (y, x - 1))", "((y + 1, x), (y, x + 1))"),
-        "off_by_one": _sub(_REF, "        for r in range(rows):\n", "        for r in range(rows - 1 if rows > 1 else 1):\n"),
+        "off_by_one": _sub(_REF, "        for r in range(rows):\n",
+                           "        for r in range(rows - 1 if rows > 1 else 1):\n"),
     },
     [([[0]],), ([[1]],), ([[1, 1, 0, 0], [1, 0, 0, 1], [0, 0, 1, 1]],), ([[1, 0], [0, 1]],), ([[0, 1], [1, 1]],),
      ([[1, 0, 1], [1, 0, 1], [1, 1, 1]],), ([[1], [0], [1]],)],
@@ -4487,8 +4508,7 @@ _add(
     {
         "missed_edge": _sub(_REF, "    return minutes if fresh == 0 else -1", "    return minutes"),
         "off_by_one": _sub(_REF, "    while frontier and fresh:", "    while frontier:"),
-        "wrong_logic": _sub(_REF, "    frontier = [(r, c) for r in range(rows) for c in range(cols) if grid[r][c] == 2]\n",
-                            "    frontier = [(r, c) for r in range(rows) for c in range(cols) if grid[r][c] == 2][:1]\n"),
+        "wrong_logic": _sub(_REF, "if grid[r][c] == 2]\n", "if grid[r][c] == 2][:1]\n"),
     },
     [([[0]],), ([[1]],), ([[2]],), ([[2, 1, 1], [1, 1, 0], [0, 1, 1]],), ([[2, 1, 1], [0, 1, 1], [1, 0, 1]],),
      ([[0, 2]],), ([[2, 1, 1, 1, 2]],), ([[1, 2, 1], [1, 1, 1], [2, 1, 1]],)],
@@ -4539,8 +4559,10 @@ _add(
     """,
     "spiralOrder", "def spiralOrder(self, matrix: List[List[int]]) -> List[int]:", _REF,
     {
-        "missed_edge": _sub(_REF, "            if top < bottom:\n                for c", "            if True:\n                for c",
-                            "            if left < right:\n                for r", "            if True:\n                for r"),
+        "missed_edge": _sub(_REF, "            if top < bottom:\n                for c",
+                            "            if True:\n                for c",
+                            "            if left < right:\n                for r",
+                                "            if True:\n                for r"),
         "off_by_one": _sub(_REF, "for r in range(bottom - 1, top, -1):", "for r in range(bottom - 1, top + 1, -1):"),
         "wrong_logic": """
         from typing import List
@@ -4556,7 +4578,8 @@ _add(
     },
     [([[1]],), ([[1, 2, 3], [4, 5, 6], [7, 8, 9]],), ([[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12]],), ([[1, 2, 3]],),
      ([[1], [2], [3]],), ([[1, 2], [3, 4], [5, 6], [7, 8]],)],
-    lambda rng: (lambda r, c: ([[rng.randint(0, 99) for _ in range(c)] for _ in range(r)],))(rng.randint(1, 6), rng.randint(1, 6)),
+    lambda rng: (lambda r, c: ([[rng.randint(0, 99) for _ in range(c)] for _ in range(r)],))(
+        rng.randint(1, 6), rng.randint(1, 6)),
     "medium", ("matrix", "simulation"),
 )
 
@@ -4606,11 +4629,13 @@ _add(
     "shortestPathBinaryMatrix", "def shortestPathBinaryMatrix(self, grid: List[List[int]]) -> int:", _REF,
     {
         "wrong_logic": _sub(_REF, "                    y, x = r + dr, c + dc\n",
-                            "                    if dr and dc:\n                        continue\n                    y, x = r + dr, c + dc\n"),
+                            "                    if dr and dc:\n                        continue\n"
+                            "                    y, x = r + dr, c + dc\n"),
         "missed_edge": _sub(_REF, "        if grid[0][0] or grid[n - 1][n - 1]:\n", "        if grid[n - 1][n - 1]:\n"),
         "off_by_one": _sub(_REF, "dist = {(0, 0): 1}", "dist = {(0, 0): 0}"),
     },
-    [([[0]],), ([[1]],), ([[0, 1], [1, 0]],), ([[0, 0, 0], [1, 1, 0], [1, 1, 0]],), ([[1, 0, 0], [1, 1, 0], [1, 1, 0]],),
+    [([[0]],), ([[1]],), ([[0, 1], [1, 0]],), ([[0, 0, 0], [1, 1, 0], [1, 1, 0]],),
+     ([[1, 0, 0], [1, 1, 0], [1, 1, 0]],),
      ([[0, 1], [1, 1]],)],
     lambda rng: (lambda n: (_grid(rng, n, n, rng.choice([0.2, 0.35])),))(rng.randint(1, 7)),
     "medium", ("matrix", "bfs"),
@@ -4679,12 +4704,14 @@ _add(
         """,
         "wrong_logic": _sub(_REF, "((r + 1, c), (r - 1, c), (r, c + 1), (r, c - 1))",
                             "((r + 1, c), (r - 1, c), (r, c + 1), (r, c - 1), (r + 1, c + 1), (r - 1, c - 1))"),
-        "off_by_one": _sub(_REF, "if 0 <= y < rows and 0 <= x < cols and", "if 0 <= y < rows - 1 and 0 <= x < cols and"),
+        "off_by_one": _sub(_REF, "if 0 <= y < rows and 0 <= x < cols and",
+                           "if 0 <= y < rows - 1 and 0 <= x < cols and"),
     },
-    [([[1, 1, 1], [1, 1, 0], [1, 0, 1]], 1, 1, 2), ([[0, 0], [0, 0]], 0, 0, 0), ([[5]], 0, 0, 3), ([[1, 2], [2, 1]], 0, 0, 2),
+    [([[1, 1, 1], [1, 1, 0], [1, 0, 1]], 1, 1, 2), ([[0, 0], [0, 0]], 0, 0, 0), ([[5]], 0, 0, 3),
+     ([[1, 2], [2, 1]], 0, 0, 2),
      ([[1], [1], [1]], 0, 0, 9)],
-    lambda rng: (lambda r, c: ([[rng.randint(0, 2) for _ in range(c)] for _ in range(r)], rng.randrange(r), rng.randrange(c),
-                               rng.randint(0, 3)))(rng.randint(1, 6), rng.randint(1, 6)),
+    lambda rng: (lambda r, c: ([[rng.randint(0, 2) for _ in range(c)] for _ in range(r)], rng.randrange(r),
+                               rng.randrange(c), rng.randint(0, 3)))(rng.randint(1, 6), rng.randint(1, 6)),
     "easy", ("matrix", "dfs"),
 )
 
@@ -4752,7 +4779,8 @@ _add(
             return kth_largest(less, k - len(greater) - 1)
         """,
     },
-    [([1], 1), ([3, 2, 1, 5, 6, 4], 2), ([3, 2, 3, 1, 2, 4, 5, 5, 6], 4), ([3, 3, 1], 2), ([2, 2, 2], 3), ([-1, -5], 2)],
+    [([1], 1), ([3, 2, 1, 5, 6, 4], 2), ([3, 2, 3, 1, 2, 4, 5, 5, 6], 4), ([3, 3, 1], 2), ([2, 2, 2], 3),
+     ([-1, -5], 2)],
     lambda rng: (lambda nums: (nums, rng.randint(1, len(nums))))(_ints(rng, rng.randint(1, 12), -5, 5)),
     "easy", ("heap", "sorting"), style="function",
 )
@@ -4905,8 +4933,10 @@ _add(
     """,
     "runningMedians", "def runningMedians(self, nums: List[int]) -> List[float]:", _REF,
     {
-        "off_by_one": _sub(_REF, "                out.append((-low[0] + high[0]) / 2)", "                out.append(float(high[0]))"),
-        "wrong_type": _sub(_REF, "                out.append((-low[0] + high[0]) / 2)", "                out.append((-low[0] + high[0]) // 2)"),
+        "off_by_one": _sub(_REF, "                out.append((-low[0] + high[0]) / 2)",
+                           "                out.append(float(high[0]))"),
+        "wrong_type": _sub(_REF, "                out.append((-low[0] + high[0]) / 2)",
+                           "                out.append((-low[0] + high[0]) // 2)"),
         "wrong_logic": """
         import heapq
         from typing import List
@@ -5097,7 +5127,8 @@ _add(
         "off_by_one": _sub(_REF, "lo, hi = 0, len(nums)", "lo, hi = 0, len(nums) - 1"),
         "wrong_logic": _sub(_REF, "if nums[mid] < target:", "if nums[mid] <= target:"),
         "missed_edge": _sub(_REF, "        lo, hi = 0, len(nums)\n",
-                            "        if target > nums[-1]:\n            return len(nums)\n        lo, hi = 0, len(nums)\n"),
+                            "        if target > nums[-1]:\n            return len(nums)\n"
+                            "        lo, hi = 0, len(nums)\n"),
     },
     [([], 3), ([1, 3, 5, 6], 5), ([1, 3, 5, 6], 7), ([1, 3, 5, 6], 0), ([1, 3, 5, 6], 2), ([4], 4)],
     lambda rng: (sorted(rng.sample(range(-20, 21), rng.randint(0, 10))), rng.randint(-22, 22)),
@@ -5226,6 +5257,7 @@ _add(
         """,
     },
     [("", ""), ("ab#c", "ad#c"), ("a#c", "b"), ("##a", "a"), ("ab##", "c#d#"), ("a##c", "#a#c"), ("b", "")],
-    lambda rng: (lambda base: (base, rng.choice([base, _word(rng, "ab#", 0, 8), base.replace("#", "", 1) + "a#"])))(_word(rng, "ab#", 0, 8)),
+    lambda rng: (lambda base: (base, rng.choice([base, _word(rng, "ab#", 0, 8), base.replace("#",
+                 "", 1) + "a#"])))(_word(rng, "ab#", 0, 8)),
     "easy", ("stack", "string"),
 )
