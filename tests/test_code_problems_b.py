@@ -26,7 +26,7 @@ POOL = 256
 IDS = [p.task_id for p in PROBLEMS]
 
 
-class _Alarm(Exception):
+class _Alarm(BaseException):  # not swallowed by an `except Exception` in a variant
     pass
 
 
@@ -70,7 +70,7 @@ def _pool_and_expected(task_id: str):
 
 
 def test_set_size_ids_and_mix():
-    assert len(PROBLEMS) >= 10
+    assert len(PROBLEMS) >= 60
     assert len(set(IDS)) == len(IDS), [i for i in IDS if IDS.count(i) > 1]
     try:
         from envs.code.builtin.set_a import PROBLEMS as A  # the other half, when present
