@@ -3170,8 +3170,10 @@ def _gen_calc(rng: random.Random) -> tuple:
             else:
                 parts.append(rng.choice("+-") + term)
         return "".join(parts)
-    text = expr(rng.randint(0, 3))
-    return ("".join(c + (" " if rng.random() < 0.2 else "") for c in text),)
+    text = expr(rng.randint(0, 3)) + " "
+    # spaces may follow any character except a digit that continues a number
+    return ("".join(c + (" " if rng.random() < 0.2 and not (c.isdigit() and text[i + 1].isdigit()) else "")
+                    for i, c in enumerate(text[:-1])),)
 
 
 _add(
