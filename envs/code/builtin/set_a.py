@@ -693,3 +693,567 @@ _add(
     edge=[("", ""), ("a", "b"), ("ab", "aa"), ("aa", "ab"), ("egg", "add"), ("foo", "bar"), ("paper", "title"),
           ("aab", "aba"), ("ab", "abc")],
     gen=_g_iso, difficulty="easy", tags=("string", "hashing"))
+
+
+# ---------------------------------------------------------------------------------------------------------
+# strings
+# ---------------------------------------------------------------------------------------------------------
+
+R = """
+from typing import List
+
+
+def longest_common_prefix(words: List[str]) -> str:
+    if not words:
+        return ""
+    first = words[0]
+    for i, c in enumerate(first):
+        for w in words[1:]:
+            if i >= len(w) or w[i] != c:
+                return first[:i]
+    return first
+"""
+
+
+def _g_lcp(rng):
+    base = _word(rng, "ab", 0, 5)
+    words = []
+    for _ in range(rng.randint(0, 6)):
+        w = base[:rng.randint(0, len(base))] if rng.random() < 0.3 else base
+        words.append(w + _word(rng, "ab", 0, 3))
+    return (words,)
+
+
+_add(
+    "longest-common-prefix", "Longest Common Prefix", entry="longest_common_prefix", style="function",
+    signature="def longest_common_prefix(words: List[str]) -> str:",
+    statement="""
+    Return the longest string that is a prefix of every string in words. Return "" if words is empty or
+    the strings share no prefix.
+
+    Example 1: words = ["flower", "flow", "flight"] -> "fl"
+    Example 2: words = ["dog", "racecar", "car"] -> ""
+    Example 3: words = ["alone"] -> "alone"
+
+    Constraints: 0 ≤ len(words) ≤ 200, 0 ≤ len(words[i]) ≤ 200, lowercase English letters.
+    """,
+    reference=R,
+    wrong={
+        "missed_edge": _sub(R, ('    if not words:\n        return ""\n', "")),
+        "off_by_one": _sub(R, ("if i >= len(w)", "if i > len(w)")),
+        "wrong_logic": _sub(R, ("        for w in words[1:]:\n", "        for w in [words[-1]]:\n")),
+    },
+    edge=[([],), ([""],), (["alone"],), (["flower", "flow", "flight"],), (["dog", "racecar", "car"],),
+          (["ab", "a"],), (["a", "ab"],), (["abc", "abd", "b"],), (["x", "x", "x"],)],
+    gen=_g_lcp, difficulty="easy", tags=("string",))
+
+
+R = """
+class Solution:
+    def reverseWords(self, s: str) -> str:
+        return " ".join(reversed(s.split()))
+"""
+
+
+def _g_revw(rng):
+    parts = [" " * rng.randint(0, 2)]
+    for _ in range(rng.randint(0, 5)):
+        parts.append(_word(rng, "abc", 1, 3) + " " * rng.randint(1, 3))
+    s = "".join(parts)
+    return (s[:len(s) - rng.randint(0, 1)] if s.endswith(" ") else s,)
+
+
+_add(
+    "reverse-word-order", "Reverse the Order of Words", entry="reverseWords",
+    signature="def reverseWords(self, s: str) -> str:",
+    statement="""
+    A word is a maximal run of non-space characters. Return the words of s in reverse order, separated by
+    single spaces, with no leading or trailing spaces.
+
+    Example 1: s = "the sky is blue" -> "blue is sky the"
+    Example 2: s = "  hello world  " -> "world hello"
+    Example 3: s = "a good   example" -> "example good a"
+    Example 4: s = "   " -> ""
+
+    Constraints: 0 ≤ len(s) ≤ 10^4, s holds letters, digits and spaces.
+    """,
+    reference=R,
+    wrong={
+        "missed_edge": _sub(R, ("s.split()", 's.split(" ")')),
+        "wrong_logic": _sub(R, ('" ".join(reversed(s.split()))', '" ".join(s[::-1].split())')),
+        "off_by_one": _sub(R, ('" ".join(reversed(s.split()))', '" ".join(s.split()[-1:0:-1])')),
+        "wrong_type": _sub(R, ('" ".join(reversed(s.split()))', "s.split()[::-1]")),
+    },
+    edge=[("",), ("   ",), ("a",), ("the sky is blue",), ("  hello world  ",), ("a good   example",),
+          ("ab ba",)],
+    gen=_g_revw, difficulty="easy", tags=("string",))
+
+
+R = """
+class Solution:
+    def isAlnumPalindrome(self, s: str) -> bool:
+        t = [c.lower() for c in s if c.isalnum()]
+        return t == t[::-1]
+"""
+
+
+def _g_pal(rng):
+    half = _word(rng, "ab1", 0, 5)
+    core = half + rng.choice(["", "a", "2"]) + half[::-1]
+    if rng.random() < 0.4:
+        core = _word(rng, "ab1", 0, 8)
+    out = []
+    for c in core:
+        if rng.random() < 0.3:
+            out.append(rng.choice(" ,.:!"))
+        out.append(c.upper() if rng.random() < 0.3 else c)
+    return ("".join(out),)
+
+
+_add(
+    "alphanumeric-palindrome", "Palindrome Ignoring Punctuation and Case", entry="isAlnumPalindrome",
+    signature="def isAlnumPalindrome(self, s: str) -> bool:",
+    statement="""
+    Keep only the letters and digits of s and turn upper-case letters into lower case. Return whether the
+    result reads the same forwards and backwards (the empty string does).
+
+    Example 1: s = "A man, a plan, a canal: Panama" -> True
+    Example 2: s = "race a car" -> False
+    Example 3: s = " " -> True
+    Example 4: s = "0P" -> False
+
+    Constraints: 0 ≤ len(s) ≤ 2 * 10^5, printable ASCII characters.
+    """,
+    reference=R,
+    wrong={
+        "missed_edge": _sub(R, ("c.lower() for c", "c for c")),
+        "missed_edge_digits": _sub(R, ("c.isalnum()", "c.isalpha()")),
+        "off_by_one": _sub(R, ("return t == t[::-1]", "return t[:len(t) // 2] == t[len(t) // 2 + 1:][::-1]")),
+    },
+    edge=[("",), (" ",), ("a",), ("A man, a plan, a canal: Panama",), ("race a car",), ("0P",), ("Aa",),
+          ("1a2",), ("ab,BA",)],
+    gen=_g_pal, difficulty="easy", tags=("string", "two pointers"))
+
+
+R = """
+def run_length(s: str) -> str:
+    out = []
+    i = 0
+    while i < len(s):
+        j = i
+        while j < len(s) and s[j] == s[i]:
+            j += 1
+        out.append(s[i] + (str(j - i) if j - i > 1 else ""))
+        i = j
+    return "".join(out)
+"""
+
+_RLE_FLUSH = """
+def run_length(s: str) -> str:
+    if not s:
+        return ""
+    out = []
+    prev, count = s[0], 1
+    for c in s[1:]:
+        if c == prev:
+            count += 1
+        else:
+            out.append(prev + (str(count) if count > 1 else ""))
+            prev, count = c, 1
+    out.append(prev + (str(count) if count > 1 else ""))
+    return "".join(out)
+"""
+
+
+def _g_rle(rng):
+    return ("".join(rng.choice("abc") * rng.choice([1, 1, 2, 3, rng.randint(1, 12)])
+                    for _ in range(rng.randint(0, 5))),)
+
+
+_add(
+    "run-length-encode", "Run-Length Encoding", entry="run_length", style="function",
+    signature="def run_length(s: str) -> str:",
+    statement="""
+    Encode s by replacing every maximal run of one repeated character with the character followed by the
+    run's length in decimal. A run of length 1 is written as the character alone.
+
+    Example 1: s = "aaabcc" -> "a3bc2"
+    Example 2: s = "abca" -> "abca"
+    Example 3: s = "zzzzzzzzzzzz" -> "z12"
+    Example 4: s = "" -> ""
+
+    Constraints: 0 ≤ len(s) ≤ 10^5, lowercase English letters.
+    """,
+    reference=R,
+    wrong={
+        "off_by_one": _sub(_RLE_FLUSH, ('    out.append(prev + (str(count) if count > 1 else ""))\n    return',
+                                        "    return")),
+        "missed_edge": _sub(_RLE_FLUSH, ('    if not s:\n        return ""\n', "")),
+        "wrong_logic": """
+        from collections import Counter
+
+
+        def run_length(s: str) -> str:
+            return "".join(c + (str(k) if k > 1 else "") for c, k in Counter(s).items())
+        """,
+        "wrong_logic_always_count": _sub(R, ('(str(j - i) if j - i > 1 else "")', "str(j - i)")),
+    },
+    edge=[("",), ("a",), ("aaabcc",), ("abca",), ("zzzzzzzzzzzz",), ("aab",), ("abb",)],
+    gen=_g_rle, difficulty="easy", tags=("string", "two pointers"))
+
+
+def _roman(num: int) -> str:
+    table = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+             (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    out = []
+    for value, sym in table:
+        while num >= value:
+            out.append(sym)
+            num -= value
+    return "".join(out)
+
+
+R = """
+class Solution:
+    def romanToInt(self, s: str) -> int:
+        value = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+        total = 0
+        for i, c in enumerate(s):
+            v = value[c]
+            if i + 1 < len(s) and v < value[s[i + 1]]:
+                total -= v
+            else:
+                total += v
+        return total
+"""
+
+_add(
+    "roman-to-integer", "Roman Numeral to Integer", entry="romanToInt",
+    signature="def romanToInt(self, s: str) -> int:",
+    statement="""
+    Convert a Roman numeral to an integer. The symbols are I=1, V=5, X=10, L=50, C=100, D=500, M=1000.
+    Symbols are written from largest to smallest, except that a smaller symbol placed before a larger one
+    is subtracted: IV=4, IX=9, XL=40, XC=90, CD=400, CM=900.
+
+    Example 1: s = "III" -> 3
+    Example 2: s = "LVIII" -> 58
+    Example 3: s = "MCMXCIV" -> 1994
+
+    Constraints: s is a valid Roman numeral of a value in [1, 3999].
+    """,
+    reference=R,
+    wrong={
+        "off_by_one": _sub(R, ("for i, c in enumerate(s):", "for i, c in enumerate(s[:-1]):")),
+        "wrong_logic": _sub(R, ("            if i + 1 < len(s) and v < value[s[i + 1]]:\n"
+                                "                total -= v\n            else:\n                total += v",
+                                "            total += v")),
+        "missed_edge": _sub(R, ("v < value[s[i + 1]]", "v <= value[s[i + 1]]")),
+    },
+    edge=[("I",), ("III",), ("IV",), ("IX",), ("LVIII",), ("MCMXCIV",), ("MMMCMXCIX",), ("XL",), ("CD",)],
+    gen=lambda rng: (_roman(rng.randint(1, 3999)),), difficulty="easy", tags=("string", "math", "hashing"))
+
+
+R = """
+def int_to_roman(num: int) -> str:
+    table = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+             (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    out = []
+    for value, symbol in table:
+        while num >= value:
+            out.append(symbol)
+            num -= value
+    return "".join(out)
+"""
+
+_add(
+    "integer-to-roman", "Integer to Roman Numeral", entry="int_to_roman", style="function",
+    signature="def int_to_roman(num: int) -> str:",
+    statement="""
+    Write num as a Roman numeral. Symbols: I=1, V=5, X=10, L=50, C=100, D=500, M=1000, written from largest
+    to smallest. The subtractive forms IV=4, IX=9, XL=40, XC=90, CD=400 and CM=900 must be used instead of
+    four repeated symbols (so 4 is "IV", never "IIII").
+
+    Example 1: num = 3 -> "III"
+    Example 2: num = 58 -> "LVIII"
+    Example 3: num = 1994 -> "MCMXCIV"
+
+    Constraints: 1 ≤ num ≤ 3999.
+    """,
+    reference=R,
+    wrong={
+        "missed_edge": _sub(R, ('(900, "CM"), ', ""), ('(400, "CD"), ', ""), ('(90, "XC"),', ""),
+                            ('(40, "XL"), ', ""), ('(9, "IX"), ', ""), ('(4, "IV"), ', "")),
+        "off_by_one": _sub(R, ("while num >= value:", "while num > value:")),
+        "wrong_logic": _sub(R, ('(900, "CM"), ', ""), ('(400, "CD"), ', "")),
+    },
+    edge=[(1,), (3,), (4,), (9,), (58,), (1994,), (3999,), (400,), (40,)],
+    gen=lambda rng: (rng.randint(1, 3999),), difficulty="medium", tags=("string", "math", "greedy"))
+
+
+R = """
+class Solution:
+    def parseInteger(self, s: str) -> int:
+        i, n = 0, len(s)
+        while i < n and s[i] == " ":
+            i += 1
+        sign = 1
+        if i < n and s[i] in "+-":
+            if s[i] == "-":
+                sign = -1
+            i += 1
+        value = 0
+        while i < n and "0" <= s[i] <= "9":
+            value = value * 10 + ord(s[i]) - ord("0")
+            i += 1
+        value *= sign
+        return max(-2 ** 31, min(2 ** 31 - 1, value))
+"""
+
+
+def _g_atoi(rng):
+    parts = [rng.choice(["", "", "x", "."]) if rng.random() < 0.2 else "", " " * rng.randint(0, 3),
+             rng.choice(["", "", "+", "-", "-", "+-", "- "])]
+    digits = "".join(rng.choice("0123456789") for _ in range(rng.choice([0, 1, 2, 5, 9, 10, 11, 14])))
+    if rng.random() < 0.3:
+        digits = "0" * rng.randint(1, 3) + digits
+    parts.append(digits)
+    parts.append(rng.choice(["", "", "abc", " 42", ".5", "-3", "e5"]))
+    return ("".join(parts),)
+
+
+_add(
+    "parse-leading-integer", "Parse a Leading Integer", entry="parseInteger",
+    signature="def parseInteger(self, s: str) -> int:",
+    statement="""
+    Read a 32-bit signed integer from the start of s:
+    1. skip leading space characters (" " only);
+    2. read an optional single sign, "+" or "-";
+    3. read decimal digits until the first non-digit character or the end; the rest of s is ignored;
+    4. if no digit was read the value is 0; otherwise apply the sign and clamp the value to the range
+       [-2^31, 2^31 - 1].
+
+    Example 1: s = "42" -> 42
+    Example 2: s = "   -042abc" -> -42
+    Example 3: s = "words and 987" -> 0
+    Example 4: s = "-91283472332" -> -2147483648
+    Example 5: s = "+-12" -> 0
+
+    Constraints: 0 ≤ len(s) ≤ 200, printable ASCII characters.
+    """,
+    reference=R,
+    wrong={
+        "missed_edge": _sub(R, ("return max(-2 ** 31, min(2 ** 31 - 1, value))", "return value")),
+        "off_by_one": _sub(R, ("min(2 ** 31 - 1, value)", "min(2 ** 31, value)")),
+        "wrong_logic": """
+        import re
+
+
+        class Solution:
+            def parseInteger(self, s: str) -> int:
+                m = re.search(r"[+-]?[0-9]+", s)
+                if not m:
+                    return 0
+                return max(-2 ** 31, min(2 ** 31 - 1, int(m.group())))
+        """,
+    },
+    edge=[("",), ("42",), ("   -042abc",), ("words and 987",), ("-91283472332",), ("2147483648",),
+          ("2147483647",), ("-2147483648",), ("+-12",), ("+",), ("  +0 123",), ("00000000000012",)],
+    gen=_g_atoi, difficulty="medium", tags=("string", "simulation"))
+
+
+R = """
+class Solution:
+    def zigzag(self, s: str, numRows: int) -> str:
+        if numRows == 1:
+            return s
+        rows = [""] * numRows
+        row, step = 0, 1
+        for c in s:
+            rows[row] += c
+            if row == 0:
+                step = 1
+            elif row == numRows - 1:
+                step = -1
+            row += step
+        return "".join(rows)
+"""
+
+_add(
+    "zigzag-rows", "Zigzag Rows", entry="zigzag",
+    signature="def zigzag(self, s: str, numRows: int) -> str:",
+    statement="""
+    Write the characters of s in a zigzag over numRows rows: down the rows from row 0 to row numRows-1,
+    then diagonally back up to row 0, then down again, and so on. Return the rows read one after another,
+    top to bottom.
+
+    Example 1: s = "PAYPALISHIRING", numRows = 3 -> "PAHNAPLSIIGYIR"
+        P   A   H   N
+        A P L S I I G
+        Y   I   R
+    Example 2: s = "PAYPALISHIRING", numRows = 4 -> "PINALSIGYAHRPI"
+    Example 3: s = "AB", numRows = 1 -> "AB"
+
+    Constraints: 0 ≤ len(s) ≤ 1000, 1 ≤ numRows ≤ 1000.
+    """,
+    reference=R,
+    wrong={
+        "missed_edge": _sub(R, ("        if numRows == 1:\n            return s\n", "")),
+        "off_by_one": _sub(R, ("elif row == numRows - 1:", "elif row == numRows:")),
+        "wrong_logic": """
+        class Solution:
+            def zigzag(self, s: str, numRows: int) -> str:
+                rows = [""] * numRows
+                for i, c in enumerate(s):
+                    rows[i % numRows] += c
+                return "".join(rows)
+        """,
+    },
+    edge=[("", 1), ("A", 1), ("AB", 1), ("AB", 5), ("PAYPALISHIRING", 3), ("PAYPALISHIRING", 4), ("ABCD", 2)],
+    gen=lambda rng: (_word(rng, string.ascii_uppercase, 0, 15), rng.randint(1, 6)), difficulty="medium",
+    tags=("string", "simulation"))
+
+
+R = """
+def add_binary(a: str, b: str) -> str:
+    i, j, carry = len(a) - 1, len(b) - 1, 0
+    out = []
+    while i >= 0 or j >= 0 or carry:
+        total = carry
+        if i >= 0:
+            total += int(a[i])
+            i -= 1
+        if j >= 0:
+            total += int(b[j])
+            j -= 1
+        out.append(str(total % 2))
+        carry = total // 2
+    return "".join(reversed(out))
+"""
+
+_add(
+    "add-binary-strings", "Add Two Binary Strings", entry="add_binary", style="function",
+    signature="def add_binary(a: str, b: str) -> str:",
+    statement="""
+    a and b are non-negative integers written in binary, without leading zeros (except "0" itself). Return
+    their sum in binary, without leading zeros.
+
+    Example 1: a = "11", b = "1" -> "100"
+    Example 2: a = "1010", b = "1011" -> "10101"
+    Example 3: a = "0", b = "0" -> "0"
+
+    Constraints: 1 ≤ len(a), len(b) ≤ 10^4.
+    """,
+    reference=R,
+    wrong={
+        "off_by_one": _sub(R, ("while i >= 0 or j >= 0 or carry:", "while i >= 0 or j >= 0:")),
+        "wrong_type": _sub(R, ('return "".join(reversed(out))', 'return int("".join(reversed(out)))')),
+        "wrong_logic": _sub(R, ('return "".join(reversed(out))', 'return "".join(out)')),
+    },
+    edge=[("0", "0"), ("1", "0"), ("11", "1"), ("1010", "1011"), ("1", "1"), ("1111", "1111"), ("100", "1")],
+    gen=lambda rng: tuple(bin(rng.randint(0, 2 ** rng.randint(1, 20)))[2:] for _ in range(2)),
+    difficulty="easy", tags=("string", "math", "bit manipulation"))
+
+
+R = """
+class Solution:
+    def multiplyStrings(self, num1: str, num2: str) -> str:
+        if num1 == "0" or num2 == "0":
+            return "0"
+        m, n = len(num1), len(num2)
+        res = [0] * (m + n)
+        for i in range(m - 1, -1, -1):
+            for j in range(n - 1, -1, -1):
+                p = (ord(num1[i]) - 48) * (ord(num2[j]) - 48) + res[i + j + 1]
+                res[i + j + 1] = p % 10
+                res[i + j] += p // 10
+        return "".join(map(str, res)).lstrip("0")
+"""
+
+_add(
+    "multiply-decimal-strings", "Multiply Two Decimal Strings", entry="multiplyStrings",
+    signature="def multiplyStrings(self, num1: str, num2: str) -> str:",
+    statement="""
+    num1 and num2 are non-negative integers written in decimal without leading zeros (except "0" itself).
+    Return their product, also as a decimal string without leading zeros. Work digit by digit: the numbers
+    may be far larger than 64 bits.
+
+    Example 1: num1 = "2", num2 = "3" -> "6"
+    Example 2: num1 = "123", num2 = "456" -> "56088"
+    Example 3: num1 = "0", num2 = "52" -> "0"
+
+    Constraints: 1 ≤ len(num1), len(num2) ≤ 200.
+    """,
+    reference=R,
+    wrong={
+        "missed_edge": _sub(R, ('        if num1 == "0" or num2 == "0":\n            return "0"\n', "")),
+        "wrong_logic": _sub(R, ("                res[i + j] += p // 10\n", "")),
+        "wrong_type": _sub(R, ('return "".join(map(str, res)).lstrip("0")',
+                               'return int("".join(map(str, res)))')),
+    },
+    edge=[("0", "0"), ("0", "52"), ("1", "1"), ("2", "3"), ("123", "456"), ("99", "99"),
+          ("9" * 50, "9" * 50)],
+    gen=lambda rng: tuple(str(rng.randint(0, 10 ** rng.randint(1, 25))) for _ in range(2)),
+    difficulty="medium", tags=("string", "math"))
+
+
+R = """
+from typing import List
+
+
+def justify(words: List[str], width: int) -> List[str]:
+    lines, i, n = [], 0, len(words)
+    while i < n:
+        j, length = i, 0
+        while j < n and length + len(words[j]) + (j - i) <= width:
+            length += len(words[j])
+            j += 1
+        gaps = j - i - 1
+        if j == n or gaps == 0:
+            line = " ".join(words[i:j])
+            line += " " * (width - len(line))
+        else:
+            q, r = divmod(width - length, gaps)
+            line = ""
+            for k in range(i, j - 1):
+                line += words[k] + " " * (q + (1 if k - i < r else 0))
+            line += words[j - 1]
+        lines.append(line)
+        i = j
+    return lines
+"""
+
+
+def _g_just(rng):
+    words = [_word(rng, "abcdefg", 1, 6) for _ in range(rng.randint(1, 12))]
+    return words, max(map(len, words)) + rng.randint(0, 10)
+
+
+_add(
+    "full-text-justification", "Full Text Justification", entry="justify", style="function",
+    signature="def justify(words: List[str], width: int) -> List[str]:",
+    statement="""
+    Lay out words in lines of exactly width characters. Pack greedily: each line takes as many of the
+    remaining words as fit with at least one space between neighbours. Then:
+    - on every line except the last, spread the spaces so the line is exactly width long; the gaps between
+      words differ by at most one space, and the wider gaps come first (leftmost);
+    - a line (other than the last) with a single word is that word padded with spaces on the right;
+    - the last line is left-justified: words separated by single spaces, padded on the right.
+    Return the lines.
+
+    Example 1: words = ["This", "is", "an", "example", "of", "text", "justification."], width = 16
+      -> ["This    is    an", "example  of text", "justification.  "]
+    Example 2: words = ["What", "must", "be", "acknowledgment", "shall", "be"], width = 16
+      -> ["What   must   be", "acknowledgment  ", "shall be        "]
+
+    Constraints: 1 ≤ len(words) ≤ 300, 1 ≤ len(words[i]) ≤ width ≤ 100, no spaces inside words.
+    """,
+    reference=R,
+    wrong={
+        "off_by_one": _sub(R, ("if k - i < r", "if k - i <= r")),
+        "missed_edge": _sub(R, ("if j == n or gaps == 0:", "if gaps == 0:")),
+        "wrong_logic": _sub(R, ("if k - i < r", "if j - 2 - k < r")),
+    },
+    edge=[(["a"], 1), (["a"], 3), (["This", "is", "an", "example", "of", "text", "justification."], 16),
+          (["What", "must", "be", "acknowledgment", "shall", "be"], 16), (["ab", "cd", "ef"], 5),
+          (["a", "b", "c", "d"], 3)],
+    gen=_g_just, difficulty="hard", tags=("string", "simulation"))
