@@ -1257,3 +1257,1034 @@ _add(
           (["What", "must", "be", "acknowledgment", "shall", "be"], 16), (["ab", "cd", "ef"], 5),
           (["a", "b", "c", "d"], 3)],
     gen=_g_just, difficulty="hard", tags=("string", "simulation"))
+
+
+# ---------------------------------------------------------------------------------------------------------
+# sliding windows, prefix sums and two pointers
+# ---------------------------------------------------------------------------------------------------------
+
+R = """
+class Solution:
+    def longestDistinctRun(self, s: str) -> int:
+        last = {}
+        left = best = 0
+        for right, c in enumerate(s):
+            if c in last and last[c] >= left:
+                left = last[c] + 1
+            last[c] = right
+            best = max(best, right - left + 1)
+        return best
+"""
+
+_add(
+    "longest-substring-distinct-chars", "Longest Substring Without a Repeated Character",
+    entry="longestDistinctRun",
+    signature="def longestDistinctRun(self, s: str) -> int:",
+    statement="""
+    Return the length of the longest substring (contiguous) of s in which no character occurs twice.
+
+    Example 1: s = "abcabcbb" -> 3  ("abc")
+    Example 2: s = "bbbbb" -> 1
+    Example 3: s = "pwwkew" -> 3  ("wke"; "pwke" is not contiguous)
+    Example 4: s = "" -> 0
+
+    Constraints: 0 ≤ len(s) ≤ 5 * 10^4, printable ASCII characters.
+    """,
+    reference=R,
+    wrong={
+        "missed_edge": _sub(R, ("if c in last and last[c] >= left:", "if c in last:")),
+        "off_by_one": _sub(R, ("best = max(best, right - left + 1)", "best = max(best, right - left)")),
+        "wrong_logic": """
+        class Solution:
+            def longestDistinctRun(self, s: str) -> int:
+                return len(set(s))
+        """,
+        "too_slow": """
+        class Solution:
+            def longestDistinctRun(self, s: str) -> int:
+                best = 0
+                for i in range(len(s)):
+                    for j in range(i, len(s)):
+                        if len(set(s[i:j + 1])) == j - i + 1:
+                            best = max(best, j - i + 1)
+                return best
+        """,
+    },
+    edge=[("",), (" ",), ("abcabcbb",), ("bbbbb",), ("pwwkew",), ("abba",), ("dvdf",), ("au",),
+          ("".join(string.ascii_letters[i % 52] for i in range(3000)),)],
+    gen=lambda rng: (_word(rng, "abcde"[:rng.randint(1, 5)] + " ", 0, 16),), difficulty="medium",
+    tags=("string", "sliding window", "hashing"))
+
+
+R = """
+from typing import List
+
+
+class Solution:
+    def shortestSubarrayAtLeast(self, target: int, nums: List[int]) -> int:
+        left = total = 0
+        best = len(nums) + 1
+        for right, x in enumerate(nums):
+            total += x
+            while total >= target:
+                best = min(best, right - left + 1)
+                total -= nums[left]
+                left += 1
+        return best if best <= len(nums) else 0
+"""
+
+
+def _g_minsub(rng):
+    nums = _ints(rng, 1, 9, 0, 15)
+    return rng.randint(1, max(1, sum(nums) + 3)), nums
+
+
+_add(
+    "shortest-subarray-sum-at-least", "Shortest Subarray With Sum at Least Target",
+    entry="shortestSubarrayAtLeast",
+    signature="def shortestSubarrayAtLeast(self, target: int, nums: List[int]) -> int:",
+    statement="""
+    nums holds positive integers. Return the smallest length of a contiguous subarray whose sum is at
+    least target, or 0 if no such subarray exists.
+
+    Example 1: target = 7, nums = [2, 3, 1, 2, 4, 3] -> 2  ([4, 3])
+    Example 2: target = 4, nums = [1, 4, 4] -> 1
+    Example 3: target = 11, nums = [1, 1, 1, 1, 1] -> 0
+
+    Constraints: 1 ≤ target ≤ 10^9, 0 ≤ len(nums) ≤ 10^5, 1 ≤ nums[i] ≤ 10^4.
+    """,
+    reference=R,
+    wrong={
+        "missed_edge": _sub(R, ("return best if best <= len(nums) else 0", "return best")),
+        "off_by_one": _sub(R, ("while total >= target:", "while total > target:")),
+        "wrong_logic": """
+        from typing import List
+
+
+        class Solution:
+            def shortestSubarrayAtLeast(self, target: int, nums: List[int]) -> int:
+                total = 0
+                for k, x in enumerate(sorted(nums, reverse=True)):
+                    total += x
+                    if total >= target:
+                        return k + 1
+                return 0
+        """,
+        "too_slow": """
+        from typing import List
+
+
+        class Solution:
+            def shortestSubarrayAtLeast(self, target: int, nums: List[int]) -> int:
+                best = 0
+                for i in range(len(nums)):
+                    total = 0
+                    for j in range(i, len(nums)):
+                        total += nums[j]
+                        if total >= target:
+                            if best == 0 or j - i + 1 < best:
+                                best = j - i + 1
+                            break
+                return best
+        """,
+    },
+    edge=[(5, []), (1, [1]), (2, [1]), (7, [2, 3, 1, 2, 4, 3]), (4, [1, 4, 4]), (11, [1, 1, 1, 1, 1]),
+          (5, [5]), (6, [1, 5, 1]), (20001, [1] * 20000)],
+    gen=_g_minsub, difficulty="medium", tags=("array", "sliding window", "two pointers"))
+
+
+R = """
+from typing import List
+
+
+def max_window_average(nums: List[int], k: int) -> float:
+    window = sum(nums[:k])
+    best = window
+    for i in range(k, len(nums)):
+        window += nums[i] - nums[i - k]
+        best = max(best, window)
+    return best / k
+"""
+
+
+def _g_avg(rng):
+    nums = _ints(rng, -20, 20, 1, 15)
+    return nums, rng.randint(1, len(nums))
+
+
+_add(
+    "max-average-window", "Largest Average of a Window of Length k", entry="max_window_average",
+    style="function", compare="float",
+    signature="def max_window_average(nums: List[int], k: int) -> float:",
+    statement="""
+    Return the largest average of k consecutive elements of nums. Answers within 1e-6 are accepted.
+
+    Example 1: nums = [1, 12, -5, -6, 50, 3], k = 4 -> 12.75
+    Example 2: nums = [5], k = 1 -> 5.0
+    Example 3: nums = [-3, -1, -2], k = 2 -> -1.5
+
+    Constraints: 1 ≤ k ≤ len(nums) ≤ 10^5, -10^4 ≤ nums[i] ≤ 10^4.
+    """,
+    reference=R,
+    wrong={
+        "off_by_one": _sub(R, ("for i in range(k, len(nums)):", "for i in range(k, len(nums) - 1):")),
+        "wrong_type": _sub(R, ("return best / k", "return best // k")),
+        "missed_edge": _sub(R, ("    best = window\n", "    best = 0\n")),
+    },
+    edge=[([5], 1), ([1, 12, -5, -6, 50, 3], 4), ([-3, -1, -2], 2), ([0, 4, 0, 3], 1), ([1, 2], 2),
+          ([-1, -1, -1], 3)],
+    gen=_g_avg, difficulty="easy", tags=("array", "sliding window"))
+
+
+R = """
+class Solution:
+    def longestAfterReplacements(self, s: str, k: int) -> int:
+        count = {}
+        left = best = top = 0
+        for right, c in enumerate(s):
+            count[c] = count.get(c, 0) + 1
+            top = max(top, count[c])
+            while right - left + 1 - top > k:
+                count[s[left]] -= 1
+                left += 1
+            best = max(best, right - left + 1)
+        return best
+"""
+
+_add(
+    "longest-run-after-replacements", "Longest Uniform Substring After k Replacements",
+    entry="longestAfterReplacements",
+    signature="def longestAfterReplacements(self, s: str, k: int) -> int:",
+    statement="""
+    You may replace at most k characters of s, each by any upper-case letter. Return the length of the
+    longest substring consisting of one repeated letter that you can obtain.
+
+    Example 1: s = "ABAB", k = 2 -> 4
+    Example 2: s = "AABABBA", k = 1 -> 4
+    Example 3: s = "BAAA", k = 0 -> 3
+
+    Constraints: 0 ≤ len(s) ≤ 10^5, upper-case English letters, 0 ≤ k ≤ len(s).
+    """,
+    reference=R,
+    wrong={
+        "off_by_one": _sub(R, ("while right - left + 1 - top > k:", "while right - left + 1 - top >= k:")),
+        "wrong_logic": """
+        from collections import Counter
+
+
+        class Solution:
+            def longestAfterReplacements(self, s: str, k: int) -> int:
+                if not s:
+                    return 0
+                return min(len(s), max(Counter(s).values()) + k)
+        """,
+        "missed_edge": """
+        class Solution:
+            def longestAfterReplacements(self, s: str, k: int) -> int:
+                best = 0
+                for i in range(len(s)):
+                    used, j = 0, i
+                    while j < len(s) and (s[j] == s[i] or used < k):
+                        if s[j] != s[i]:
+                            used += 1
+                        j += 1
+                    best = max(best, j - i)
+                return best
+        """,
+    },
+    edge=[("", 0), ("A", 0), ("A", 1), ("ABAB", 2), ("AABABBA", 1), ("BAAA", 0), ("BAAA", 1), ("ABC", 3)],
+    gen=lambda rng: (_word(rng, "ABC"[:rng.randint(2, 3)], 0, 14), rng.randint(0, 4)), difficulty="medium",
+    tags=("string", "sliding window"))
+
+
+R = """
+from collections import Counter
+
+
+def has_anagram_window(p: str, s: str) -> bool:
+    m = len(p)
+    if m > len(s):
+        return False
+    need = Counter(p)
+    window = Counter(s[:m])
+    if window == need:
+        return True
+    for i in range(m, len(s)):
+        window[s[i]] += 1
+        window[s[i - m]] -= 1
+        if window[s[i - m]] == 0:
+            del window[s[i - m]]
+        if window == need:
+            return True
+    return False
+"""
+
+
+def _g_perm(rng):
+    s = _word(rng, "abc", 0, 12)
+    if s and rng.random() < 0.5:
+        i = rng.randrange(len(s))
+        p = list(s[i:i + rng.randint(1, 4)])
+        rng.shuffle(p)
+        p = "".join(p)
+        if rng.random() < 0.4:
+            p = p + rng.choice("abc")
+    else:
+        p = _word(rng, "abc", 1, 4)
+    return p, s
+
+
+_add(
+    "anagram-window-exists", "Does Some Window Rearrange Into p", entry="has_anagram_window",
+    style="function",
+    signature="def has_anagram_window(p: str, s: str) -> bool:",
+    statement="""
+    Return True if some substring (contiguous) of s is a rearrangement of the letters of p (same letters,
+    same counts), otherwise False.
+
+    Example 1: p = "ab", s = "eidbaooo" -> True  ("ba")
+    Example 2: p = "ab", s = "eidboaoo" -> False
+    Example 3: p = "aab", s = "abbab" -> False
+    Example 4: p = "aab", s = "abab" -> True  ("aba")
+
+    Constraints: 1 ≤ len(p) ≤ 10^4, 0 ≤ len(s) ≤ 10^4, lowercase English letters.
+    """,
+    reference=R,
+    wrong={
+        "off_by_one": _sub(R, ("for i in range(m, len(s)):", "for i in range(m, len(s) - 1):")),
+        "missed_edge": """
+        def has_anagram_window(p: str, s: str) -> bool:
+            m = len(p)
+            for i in range(len(s) - m + 1):
+                if set(s[i:i + m]) == set(p):
+                    return True
+            return False
+        """,
+        "wrong_logic": """
+        from collections import Counter
+
+
+        def has_anagram_window(p: str, s: str) -> bool:
+            have = Counter(s)
+            return all(have[c] >= k for c, k in Counter(p).items())
+        """,
+    },
+    edge=[("a", ""), ("a", "a"), ("ab", "eidbaooo"), ("ab", "eidboaoo"), ("aab", "abab"), ("aab", "abbab"), ("abc", "ab"),
+          ("ab", "xxab"), ("ab", "abxx")],
+    gen=_g_perm, difficulty="medium", tags=("string", "sliding window", "hashing"))
+
+
+R = """
+from typing import List
+
+
+class Solution:
+    def countSubarraysWithSum(self, nums: List[int], k: int) -> int:
+        seen = {0: 1}
+        total = count = 0
+        for x in nums:
+            total += x
+            count += seen.get(total - k, 0)
+            seen[total] = seen.get(total, 0) + 1
+        return count
+"""
+
+_add(
+    "count-subarrays-with-sum", "Count Subarrays With a Given Sum", entry="countSubarraysWithSum",
+    signature="def countSubarraysWithSum(self, nums: List[int], k: int) -> int:",
+    statement="""
+    Return the number of non-empty contiguous subarrays of nums whose elements sum to k. Elements may be
+    negative.
+
+    Example 1: nums = [1, 1, 1], k = 2 -> 2
+    Example 2: nums = [1, 2, 3], k = 3 -> 2
+    Example 3: nums = [1, -1, 0], k = 0 -> 3
+
+    Constraints: 0 ≤ len(nums) ≤ 2 * 10^4, -1000 ≤ nums[i] ≤ 1000, -10^7 ≤ k ≤ 10^7.
+    """,
+    reference=R,
+    wrong={
+        "missed_edge": _sub(R, ("seen = {0: 1}", "seen = {}")),
+        "off_by_one": """
+        from typing import List
+
+
+        class Solution:
+            def countSubarraysWithSum(self, nums: List[int], k: int) -> int:
+                seen = {0: 1}
+                total = count = 0
+                for x in nums:
+                    total += x
+                    seen[total] = seen.get(total, 0) + 1
+                    count += seen.get(total - k, 0)
+                return count
+        """,
+        "wrong_logic": """
+        from typing import List
+
+
+        class Solution:
+            def countSubarraysWithSum(self, nums: List[int], k: int) -> int:
+                left = total = count = 0
+                for right, x in enumerate(nums):
+                    total += x
+                    while total > k and left <= right:
+                        total -= nums[left]
+                        left += 1
+                    if total == k and left <= right:
+                        count += 1
+                return count
+        """,
+        "too_slow": """
+        from typing import List
+
+
+        class Solution:
+            def countSubarraysWithSum(self, nums: List[int], k: int) -> int:
+                count = 0
+                for i in range(len(nums)):
+                    total = 0
+                    for j in range(i, len(nums)):
+                        total += nums[j]
+                        if total == k:
+                            count += 1
+                return count
+        """,
+    },
+    edge=[([], 0), ([0], 0), ([5], 5), ([1, 1, 1], 2), ([1, 2, 3], 3), ([1, -1, 0], 0), ([-1, -1, 1], 0),
+          ([3, 4, 7, 2, -3, 1, 4, 2], 7), ([1, -1] * 10000, 0)],
+    gen=lambda rng: (_ints(rng, -3, 3, 0, 15), rng.randint(-4, 4)), difficulty="medium",
+    tags=("array", "prefix sums", "hashing"))
+
+
+R = """
+from typing import List
+
+
+def balance_index(nums: List[int]) -> int:
+    total = sum(nums)
+    left = 0
+    for i, x in enumerate(nums):
+        if left == total - left - x:
+            return i
+        left += x
+    return -1
+"""
+
+_add(
+    "balance-index", "Leftmost Balance Index", entry="balance_index", style="function",
+    signature="def balance_index(nums: List[int]) -> int:",
+    statement="""
+    Return the leftmost index i such that the sum of the elements strictly left of i equals the sum of the
+    elements strictly right of i (an empty side sums to 0). Return -1 if there is no such index.
+
+    Example 1: nums = [1, 7, 3, 6, 5, 6] -> 3
+    Example 2: nums = [1, 2, 3] -> -1
+    Example 3: nums = [2, 1, -1] -> 0
+
+    Constraints: 0 ≤ len(nums) ≤ 10^4, -1000 ≤ nums[i] ≤ 1000.
+    """,
+    reference=R,
+    wrong={
+        "off_by_one": _sub(R, ("if left == total - left - x:", "if left == total - left:")),
+        "wrong_logic": """
+        from typing import List
+
+
+        def balance_index(nums: List[int]) -> int:
+            total = sum(nums)
+            right = 0
+            for i in range(len(nums) - 1, -1, -1):
+                if right == total - right - nums[i]:
+                    return i
+                right += nums[i]
+            return -1
+        """,
+        "missed_edge": """
+        from typing import List
+
+
+        def balance_index(nums: List[int]) -> int:
+            total = sum(nums)
+            left = nums[0] if nums else 0
+            for i in range(1, len(nums)):
+                if left == total - left - nums[i]:
+                    return i
+                left += nums[i]
+            return -1
+        """,
+    },
+    edge=[([],), ([0],), ([5],), ([1, 7, 3, 6, 5, 6],), ([1, 2, 3],), ([2, 1, -1],), ([0, 0, 0],),
+          ([-1, -1, 0, 1, 1, 0],)],
+    gen=lambda rng: (_ints(rng, -3, 3, 0, 12),), difficulty="easy", tags=("array", "prefix sums"))
+
+
+R = """
+from typing import List
+
+
+class Solution:
+    def rangeSums(self, nums: List[int], queries: List[List[int]]) -> List[int]:
+        prefix = [0]
+        for x in nums:
+            prefix.append(prefix[-1] + x)
+        return [prefix[r + 1] - prefix[l] for l, r in queries]
+"""
+
+
+def _g_range(rng):
+    nums = _ints(rng, -50, 50, 1, 15)
+    queries = []
+    for _ in range(rng.randint(0, 6)):
+        a, b = rng.randrange(len(nums)), rng.randrange(len(nums))
+        queries.append([min(a, b), max(a, b)])
+    return nums, queries
+
+
+_add(
+    "range-sum-queries", "Sums Over Index Ranges", entry="rangeSums",
+    signature="def rangeSums(self, nums: List[int], queries: List[List[int]]) -> List[int]:",
+    statement="""
+    For each query [l, r] (0-based, inclusive, l ≤ r) return nums[l] + nums[l+1] + ... + nums[r]. Return the
+    answers in the order of the queries.
+
+    Example 1: nums = [-2, 0, 3, -5, 2, -1], queries = [[0, 2], [2, 5], [0, 5]] -> [1, -1, -3]
+    Example 2: nums = [4], queries = [[0, 0]] -> [4]
+    Example 3: nums = [1, 2], queries = [] -> []
+
+    Constraints: 1 ≤ len(nums) ≤ 3 * 10^4, 0 ≤ len(queries) ≤ 3 * 10^4, -10^5 ≤ nums[i] ≤ 10^5.
+    """,
+    reference=R,
+    wrong={
+        "off_by_one": _sub(R, ("prefix[r + 1] - prefix[l]", "prefix[r] - prefix[l]")),
+        "missed_edge": """
+        from typing import List
+
+
+        class Solution:
+            def rangeSums(self, nums: List[int], queries: List[List[int]]) -> List[int]:
+                prefix = []
+                total = 0
+                for x in nums:
+                    total += x
+                    prefix.append(total)
+                return [prefix[r] - prefix[l - 1] for l, r in queries]
+        """,
+        "wrong_logic": _sub(R, ("prefix[r + 1] - prefix[l]", "prefix[r + 1] - prefix[l] - nums[l]")),
+        "too_slow": """
+        from typing import List
+
+
+        class Solution:
+            def rangeSums(self, nums: List[int], queries: List[List[int]]) -> List[int]:
+                out = []
+                for l, r in queries:
+                    total = 0
+                    for i in range(l, r + 1):
+                        total += nums[i]
+                    out.append(total)
+                return out
+        """,
+    },
+    edge=[([4], [[0, 0]]), ([1, 2], []), ([-2, 0, 3, -5, 2, -1], [[0, 2], [2, 5], [0, 5]]),
+          ([5, 5], [[1, 1], [0, 1]]), ([1, 2, 3], [[0, 0], [2, 2]]),
+          (list(range(20000)), [[0, 19999]] * 5000)],
+    gen=_g_range, difficulty="easy", tags=("array", "prefix sums"))
+
+
+R = """
+from typing import List
+
+
+class Solution:
+    def subarraysDivisibleBy(self, nums: List[int], k: int) -> int:
+        seen = {0: 1}
+        total = count = 0
+        for x in nums:
+            total = (total + x) % k
+            count += seen.get(total, 0)
+            seen[total] = seen.get(total, 0) + 1
+        return count
+"""
+
+_add(
+    "subarrays-divisible-by-k", "Subarrays With Sum Divisible by k", entry="subarraysDivisibleBy",
+    signature="def subarraysDivisibleBy(self, nums: List[int], k: int) -> int:",
+    statement="""
+    Return the number of non-empty contiguous subarrays of nums whose sum is divisible by k (a sum of 0, or
+    a negative multiple of k, counts).
+
+    Example 1: nums = [4, 5, 0, -2, -3, 1], k = 5 -> 7
+    Example 2: nums = [5], k = 9 -> 0
+    Example 3: nums = [-1, 2, 9], k = 2 -> 2
+
+    Constraints: 0 ≤ len(nums) ≤ 3 * 10^4, -10^4 ≤ nums[i] ≤ 10^4, 2 ≤ k ≤ 10^4.
+    """,
+    reference=R,
+    wrong={
+        "missed_edge": """
+        import math
+        from typing import List
+
+
+        class Solution:
+            def subarraysDivisibleBy(self, nums: List[int], k: int) -> int:
+                seen = {0: 1}
+                total = count = 0
+                for x in nums:
+                    total = int(math.fmod(total + x, k))
+                    count += seen.get(total, 0)
+                    seen[total] = seen.get(total, 0) + 1
+                return count
+        """,
+        "wrong_logic": _sub(R, ("seen = {0: 1}", "seen = {}")),
+        "off_by_one": """
+        from typing import List
+
+
+        class Solution:
+            def subarraysDivisibleBy(self, nums: List[int], k: int) -> int:
+                seen = {0: 1}
+                total = count = 0
+                for x in nums:
+                    total = (total + x) % k
+                    seen[total] = seen.get(total, 0) + 1
+                    count += seen[total] - 1 if total else seen[total]
+                return count
+        """,
+        "too_slow": """
+        from typing import List
+
+
+        class Solution:
+            def subarraysDivisibleBy(self, nums: List[int], k: int) -> int:
+                count = 0
+                for i in range(len(nums)):
+                    total = 0
+                    for j in range(i, len(nums)):
+                        total += nums[j]
+                        if total % k == 0:
+                            count += 1
+                return count
+        """,
+    },
+    edge=[([], 2), ([5], 9), ([5], 5), ([4, 5, 0, -2, -3, 1], 5), ([-1, 2, 9], 2), ([-3, 3], 3), ([-1, -1], 2),
+          ([1, 2] * 15000, 3)],
+    gen=lambda rng: (_ints(rng, -9, 9, 0, 15), rng.randint(2, 7)), difficulty="medium",
+    tags=("array", "prefix sums", "hashing", "math"))
+
+
+R = """
+from typing import List
+
+
+def longest_balanced(bits: List[int]) -> int:
+    first = {0: -1}
+    balance = best = 0
+    for i, b in enumerate(bits):
+        balance += 1 if b == 1 else -1
+        if balance in first:
+            best = max(best, i - first[balance])
+        else:
+            first[balance] = i
+    return best
+"""
+
+_add(
+    "longest-balanced-bits", "Longest Subarray With Equal Zeros and Ones", entry="longest_balanced",
+    style="function",
+    signature="def longest_balanced(bits: List[int]) -> int:",
+    statement="""
+    bits holds only 0s and 1s. Return the length of the longest contiguous subarray that contains as many
+    0s as 1s (0 if there is none).
+
+    Example 1: bits = [0, 1] -> 2
+    Example 2: bits = [0, 1, 0] -> 2
+    Example 3: bits = [0, 0, 1, 0, 0, 0, 1, 1] -> 6
+
+    Constraints: 0 ≤ len(bits) ≤ 10^5.
+    """,
+    reference=R,
+    wrong={
+        "off_by_one": _sub(R, ("first = {0: -1}", "first = {0: 0}")),
+        "missed_edge": _sub(R, ("        if balance in first:\n            best = max(best, i - first[balance])\n"
+                                "        else:\n            first[balance] = i\n",
+                                "        if balance in first:\n            best = max(best, i - first[balance])\n"
+                                "        first[balance] = i\n")),
+        "wrong_logic": """
+        from typing import List
+
+
+        def longest_balanced(bits: List[int]) -> int:
+            return 2 * min(bits.count(0), bits.count(1))
+        """,
+    },
+    edge=[([],), ([0],), ([1],), ([0, 1],), ([0, 1, 0],), ([0, 0, 1, 0, 0, 0, 1, 1],), ([1, 1, 0, 1, 0, 0],),
+          ([1, 1, 1, 0],)],
+    gen=lambda rng: ([rng.randint(0, 1) for _ in range(rng.randint(0, 20))],), difficulty="medium",
+    tags=("array", "prefix sums", "hashing"))
+
+
+R = """
+from typing import List
+
+
+class Solution:
+    def maxArea(self, height: List[int]) -> int:
+        i, j = 0, len(height) - 1
+        best = 0
+        while i < j:
+            best = max(best, (j - i) * min(height[i], height[j]))
+            if height[i] < height[j]:
+                i += 1
+            else:
+                j -= 1
+        return best
+"""
+
+_add(
+    "container-most-water", "Two Walls Holding the Most Water", entry="maxArea",
+    signature="def maxArea(self, height: List[int]) -> int:",
+    statement="""
+    height[i] is the height of a vertical wall at x = i. Choose two walls; together with the x-axis they
+    hold water up to the lower wall's height, over the distance between them. Return the largest amount of
+    water (area) two walls can hold.
+
+    Example 1: height = [1, 8, 6, 2, 5, 4, 8, 3, 7] -> 49  (walls at 1 and 8: 7 * 7)
+    Example 2: height = [1, 1] -> 1
+    Example 3: height = [4, 3, 2, 1, 4] -> 16
+
+    Constraints: 2 ≤ len(height) ≤ 10^5, 0 ≤ height[i] ≤ 10^4.
+    """,
+    reference=R,
+    wrong={
+        "off_by_one": _sub(R, ("(j - i) * min", "(j - i + 1) * min")),
+        "wrong_logic": _sub(R, ("if height[i] < height[j]:", "if height[i] > height[j]:")),
+        "missed_edge": _sub(R, ("while i < j:", "while i < j - 1:")),
+        "too_slow": """
+        from typing import List
+
+
+        class Solution:
+            def maxArea(self, height: List[int]) -> int:
+                best = 0
+                n = len(height)
+                for i in range(n):
+                    for j in range(i + 1, n):
+                        best = max(best, (j - i) * min(height[i], height[j]))
+                return best
+        """,
+    },
+    edge=[([1, 1],), ([0, 0],), ([1, 8, 6, 2, 5, 4, 8, 3, 7],), ([4, 3, 2, 1, 4],), ([1, 2, 1],),
+          ([2, 3, 10, 5, 7, 8, 9],), ([i % 100 for i in range(20000)],)],
+    gen=lambda rng: (_ints(rng, 0, 12, 2, 15),), difficulty="medium", tags=("array", "two pointers", "greedy"))
+
+
+R = """
+from typing import List
+
+
+def zero_sum_triplets(nums: List[int]) -> List[List[int]]:
+    a = sorted(nums)
+    out = []
+    n = len(a)
+    for i in range(n - 2):
+        if i > 0 and a[i] == a[i - 1]:
+            continue
+        lo, hi = i + 1, n - 1
+        while lo < hi:
+            s = a[i] + a[lo] + a[hi]
+            if s < 0:
+                lo += 1
+            elif s > 0:
+                hi -= 1
+            else:
+                out.append([a[i], a[lo], a[hi]])
+                lo += 1
+                while lo < hi and a[lo] == a[lo - 1]:
+                    lo += 1
+                hi -= 1
+    return out
+"""
+
+_add(
+    "zero-sum-triplets", "Distinct Triplets Summing to Zero", entry="zero_sum_triplets", style="function",
+    compare="unordered_nested",
+    signature="def zero_sum_triplets(nums: List[int]) -> List[List[int]]:",
+    statement="""
+    Return every distinct triplet of values [a, b, c] taken from three different positions of nums with
+    a + b + c == 0. Two triplets are the same if they hold the same values (as multisets); list each such
+    triplet once. The triplets and the values inside each may be in any order.
+
+    Example 1: nums = [-1, 0, 1, 2, -1, -4] -> [[-1, -1, 2], [-1, 0, 1]]
+    Example 2: nums = [0, 1, 1] -> []
+    Example 3: nums = [0, 0, 0, 0] -> [[0, 0, 0]]
+
+    Constraints: 0 ≤ len(nums) ≤ 3000, -10^5 ≤ nums[i] ≤ 10^5.
+    """,
+    reference=R,
+    wrong={
+        "missed_edge": _sub(R, ("        if i > 0 and a[i] == a[i - 1]:\n            continue\n", "")),
+        "off_by_one": _sub(R, ("for i in range(n - 2):", "for i in range(n - 3):")),
+        "wrong_type": _sub(R, ("    out = []\n", "    out = set()\n"),
+                           ("out.append([a[i], a[lo], a[hi]])", "out.add((a[i], a[lo], a[hi]))")),
+    },
+    edge=[([],), ([0],), ([0, 0, 0],), ([0, 0, 0, 0],), ([-1, 0, 1, 2, -1, -4],), ([0, 1, 1],),
+          ([-2, 0, 1, 1, 2],), ([3, -3, 0, -3, 3],)],
+    gen=lambda rng: (_ints(rng, -5, 5, 0, 12),), difficulty="medium", tags=("array", "two pointers", "sorting"))
+
+
+R = """
+from typing import List
+
+
+class Solution:
+    def sortedSquares(self, nums: List[int]) -> List[int]:
+        n = len(nums)
+        out = [0] * n
+        i, j = 0, n - 1
+        for pos in range(n - 1, -1, -1):
+            if abs(nums[i]) > abs(nums[j]):
+                out[pos] = nums[i] * nums[i]
+                i += 1
+            else:
+                out[pos] = nums[j] * nums[j]
+                j -= 1
+        return out
+"""
+
+_add(
+    "squares-of-sorted-array", "Squares of a Sorted Array", entry="sortedSquares",
+    signature="def sortedSquares(self, nums: List[int]) -> List[int]:",
+    statement="""
+    nums is sorted in non-decreasing order. Return the squares of its elements, also sorted in non-decreasing
+    order. Aim for O(n) time.
+
+    Example 1: nums = [-4, -1, 0, 3, 10] -> [0, 1, 9, 16, 100]
+    Example 2: nums = [-7, -3, 2, 3, 11] -> [4, 9, 9, 49, 121]
+    Example 3: nums = [] -> []
+
+    Constraints: 0 ≤ len(nums) ≤ 10^4, -10^4 ≤ nums[i] ≤ 10^4.
+    """,
+    reference=R,
+    wrong={
+        "missed_edge": """
+        from typing import List
+
+
+        class Solution:
+            def sortedSquares(self, nums: List[int]) -> List[int]:
+                return [x * x for x in nums]
+        """,
+        "off_by_one": _sub(R, ("for pos in range(n - 1, -1, -1):", "for pos in range(n - 1, 0, -1):")),
+        "wrong_type": """
+        import math
+        from typing import List
+
+
+        class Solution:
+            def sortedSquares(self, nums: List[int]) -> List[int]:
+                return sorted(math.pow(x, 2) for x in nums)
+        """,
+    },
+    edge=[([],), ([0],), ([-3],), ([-4, -1, 0, 3, 10],), ([-7, -3, 2, 3, 11],), ([-5, -4, -3],),
+          ([1, 2, 3],)],
+    gen=lambda rng: (sorted(_ints(rng, -12, 12, 0, 12)),), difficulty="easy",
+    tags=("array", "two pointers", "sorting"))
+
+
+R = """
+from typing import List
+
+
+class Solution:
+    def trappedWater(self, height: List[int]) -> int:
+        l, r = 0, len(height) - 1
+        lmax = rmax = water = 0
+        while l < r:
+            if height[l] < height[r]:
+                lmax = max(lmax, height[l])
+                water += lmax - height[l]
+                l += 1
+            else:
+                rmax = max(rmax, height[r])
+                water += rmax - height[r]
+                r -= 1
+        return water
+"""
+
+_add(
+    "trapped-rain-water", "Rain Water Trapped Between Bars", entry="trappedWater",
+    signature="def trappedWater(self, height: List[int]) -> int:",
+    statement="""
+    height[i] is the height of a bar of width 1 at position i. After rain, water stays above a bar up to
+    the lower of the highest bar on its left and the highest bar on its right. Return the total amount of
+    water held.
+
+    Example 1: height = [0, 1, 0, 2, 1, 0, 1, 3, 2, 1, 2, 1] -> 6
+    Example 2: height = [4, 2, 0, 3, 2, 5] -> 9
+    Example 3: height = [] -> 0
+
+    Constraints: 0 ≤ len(height) ≤ 3 * 10^4, 0 ≤ height[i] ≤ 10^5.
+    """,
+    reference=R,
+    wrong={
+        "off_by_one": _sub(R, ("l, r = 0, len(height) - 1", "l, r = 0, len(height) - 2")),
+        "missed_edge": """
+        from typing import List
+
+
+        class Solution:
+            def trappedWater(self, height: List[int]) -> int:
+                water = 0
+                for i in range(1, len(height) - 1):
+                    water += min(max(height[:i]), max(height[i + 1:])) - height[i]
+                return water
+        """,
+        "wrong_logic": """
+        from typing import List
+
+
+        class Solution:
+            def trappedWater(self, height: List[int]) -> int:
+                if not height:
+                    return 0
+                top = max(height)
+                first = height.index(top)
+                water = 0
+                for i in range(first):
+                    water += max(0, min(height[0], top) - height[i])
+                return water
+        """,
+        "too_slow": """
+        from typing import List
+
+
+        class Solution:
+            def trappedWater(self, height: List[int]) -> int:
+                water = 0
+                for i in range(len(height)):
+                    water += min(max(height[:i + 1]), max(height[i:])) - height[i]
+                return water
+        """,
+    },
+    edge=[([],), ([5],), ([2, 0],), ([0, 1, 0, 2, 1, 0, 1, 3, 2, 1, 2, 1],), ([4, 2, 0, 3, 2, 5],),
+          ([3, 5, 3],), ([5, 1, 1, 1],), ([2, 0, 2],), ([(i * 7919) % 1000 for i in range(30000)],)],
+    gen=lambda rng: (_ints(rng, 0, 8, 0, 15),), difficulty="hard", tags=("array", "two pointers"))
+
+
+R = """
+def is_subsequence(s: str, t: str) -> bool:
+    i = 0
+    for c in t:
+        if i < len(s) and s[i] == c:
+            i += 1
+    return i == len(s)
+"""
+
+
+def _g_subseq(rng):
+    t = _word(rng, "abc", 0, 12)
+    if t and rng.random() < 0.5:
+        s = "".join(c for c in t if rng.random() < 0.5)
+        if rng.random() < 0.3:
+            s = s[::-1]
+    else:
+        s = _word(rng, "abc", 0, 5)
+    return s, t
+
+
+_add(
+    "is-subsequence", "Is s a Subsequence of t", entry="is_subsequence", style="function",
+    signature="def is_subsequence(s: str, t: str) -> bool:",
+    statement="""
+    Return True if s can be obtained from t by deleting zero or more characters without changing the order
+    of the remaining ones, otherwise False.
+
+    Example 1: s = "abc", t = "ahbgdc" -> True
+    Example 2: s = "axc", t = "ahbgdc" -> False
+    Example 3: s = "", t = "" -> True
+    Example 4: s = "aa", t = "a" -> False
+
+    Constraints: 0 ≤ len(s) ≤ 100, 0 ≤ len(t) ≤ 10^4, lowercase English letters.
+    """,
+    reference=R,
+    wrong={
+        "missed_edge": """
+        def is_subsequence(s: str, t: str) -> bool:
+            return all(c in t for c in s)
+        """,
+        "wrong_logic": """
+        def is_subsequence(s: str, t: str) -> bool:
+            return s in t
+        """,
+        "off_by_one": """
+        def is_subsequence(s: str, t: str) -> bool:
+            i = 0
+            for c in t[:-1]:
+                if i < len(s) and s[i] == c:
+                    i += 1
+            return i == len(s)
+        """,
+    },
+    edge=[("", ""), ("", "abc"), ("a", ""), ("abc", "ahbgdc"), ("axc", "ahbgdc"), ("aa", "a"), ("ba", "ab"),
+          ("ac", "abc")],
+    gen=_g_subseq, difficulty="easy", tags=("string", "two pointers"))
+
+
+R = """
+from collections import Counter
+
+
+class Solution:
+    def minWindow(self, s: str, t: str) -> str:
+        need = Counter(t)
+        missing = len(t)
+        left = 0
+        best_len, best = len(s) + 1, (0, 0)
+        for right, c in enumerate(s):
+            if need[c] > 0:
+                missing -= 1
+            need[c] -= 1
+            if missing == 0:
+                while need[s[left]] < 0:
+                    need[s[left]] += 1
+                    left += 1
+                if right - left + 1 < best_len:
+                    best_len, best = right - left + 1, (left, right + 1)
+                need[s[left]] += 1
+                missing += 1
+                left += 1
+        return s[best[0]:best[1]] if best_len <= len(s) else ""
+"""
+
+
+def _g_minwin(rng):
+    s = _word(rng, "abcd"[:rng.randint(2, 4)], 0, 14)
+    return s, _word(rng, "abc", 1, 3)
+
+
+_add(
+    "minimum-covering-window", "Shortest Window Containing All Characters", entry="minWindow",
+    signature="def minWindow(self, s: str, t: str) -> str:",
+    statement="""
+    Return the shortest substring of s that contains every character of t, counted with multiplicity (if t
+    has two "a", the window needs at least two "a"). If several shortest windows exist return the leftmost
+    one; if there is none return "".
+
+    Example 1: s = "ADOBECODEBANC", t = "ABC" -> "BANC"
+    Example 2: s = "a", t = "aa" -> ""
+    Example 3: s = "abab", t = "ab" -> "ab"
+
+    Constraints: 0 ≤ len(s) ≤ 10^5, 1 ≤ len(t) ≤ 10^5, English letters.
+    """,
+    reference=R,
+    wrong={
+        "off_by_one": _sub(R, ("(left, right + 1)", "(left, right)")),
+        "wrong_logic": _sub(R, ("if right - left + 1 < best_len:", "if right - left + 1 <= best_len:")),
+        "missed_edge": _sub(R, ("        need = Counter(t)\n        missing = len(t)\n",
+                                "        need = Counter(set(t))\n        missing = len(set(t))\n")),
+    },
+    edge=[("", "a"), ("a", "a"), ("a", "aa"), ("ADOBECODEBANC", "ABC"), ("abab", "ab"), ("aab", "aa"),
+          ("bba", "ab")],
+    gen=_g_minwin, difficulty="hard", tags=("string", "sliding window", "hashing"))
