@@ -68,6 +68,8 @@ def _pool_and_expected(task_id: str):
     for args in pool:
         out, dt = _timed_call(ref, args, 5.0)
         assert not isinstance(out, BaseException), f"{task_id}: reference raised {out!r} on {str(args)[:200]}"
+        if dt > 0.005:  # robust to a busy machine: the best of a few runs
+            dt = min([dt] + [_timed_call(ref, args, 5.0)[1] for _ in range(2)])
         outs.append(out)
         times.append(dt)
     return pool, outs, times
@@ -172,9 +174,16 @@ def test_too_slow_variant_is_slow(task_id, label):
     slow = compile_solution(p.wrong[label], p.entry_point, p.style)
     out, dt = _timed_call(slow, big, cap)
     assert isinstance(out, _Timeout), f"{label} finished in {dt:.3f} s (reference {t_ref:.4f} s)"
-    # and it is correct on small inputs: only its speed is wrong
+    # and it is right wherever it finishes quickly: only its speed is wrong
     pool, outs, _ = _pool_and_expected(task_id)
-    n_edge = len(p.edge_cases)
-    for args, want in list(zip(pool, outs))[n_edge:n_edge + 30]:
-        got, _ = _timed_call(slow, args, 2.0)
+    finished = timeouts = 0
+    for args, want in zip(pool, outs):
+        if finished >= 10 or timeouts >= 3:
+            break
+        got, _ = _timed_call(slow, args, 0.1)
+        if isinstance(got, _Timeout):
+            timeouts += 1
+            continue
+        finished += 1
         assert not isinstance(got, BaseException) and outputs_equal(got, want, p.compare), (label, args)
+    assert finished >= 5

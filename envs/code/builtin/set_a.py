@@ -2288,3 +2288,737 @@ _add(
     edge=[("", "a"), ("a", "a"), ("a", "aa"), ("ADOBECODEBANC", "ABC"), ("abab", "ab"), ("aab", "aa"),
           ("bba", "ab")],
     gen=_g_minwin, difficulty="hard", tags=("string", "sliding window", "hashing"))
+
+
+# ---------------------------------------------------------------------------------------------------------
+# math and number theory
+# ---------------------------------------------------------------------------------------------------------
+
+R = """
+class Solution:
+    def countPrimesBelow(self, n: int) -> int:
+        if n < 3:
+            return 0
+        sieve = bytearray([1]) * n
+        sieve[0] = sieve[1] = 0
+        for i in range(2, int(n ** 0.5) + 1):
+            if sieve[i]:
+                sieve[i * i::i] = bytes(len(range(i * i, n, i)))
+        return sum(sieve)
+"""
+
+_add(
+    "count-primes-below", "Count the Primes Below n", entry="countPrimesBelow",
+    signature="def countPrimesBelow(self, n: int) -> int:",
+    statement="""
+    Return the number of prime numbers strictly less than n.
+
+    Example 1: n = 10 -> 4  (2, 3, 5, 7)
+    Example 2: n = 0 -> 0
+    Example 3: n = 3 -> 1
+
+    Constraints: 0 ≤ n ≤ 10^6.
+    """,
+    reference=R,
+    wrong={
+        "off_by_one": _sub(R, ("        if n < 3:\n            return 0\n", "        n += 1\n        if n < 3:\n"
+                               "            return 0\n")),
+        "off_by_one_sqrt": _sub(R, ("range(2, int(n ** 0.5) + 1)", "range(2, int(n ** 0.5))")),
+        "missed_edge": _sub(R, ("        if n < 3:\n            return 0\n", "")),
+        "too_slow": """
+        class Solution:
+            def countPrimesBelow(self, n: int) -> int:
+                count = 0
+                for x in range(2, n):
+                    d = 2
+                    while d * d <= x:
+                        if x % d == 0:
+                            break
+                        d += 1
+                    else:
+                        count += 1
+                return count
+        """,
+    },
+    edge=[(0,), (1,), (2,), (3,), (4,), (10,), (25,), (49,), (100,), (10 ** 6,)],
+    gen=lambda rng: (rng.randint(0, rng.choice([30, 300, 3000])),), difficulty="medium",
+    tags=("math", "number theory"))
+
+
+R = """
+def power_mod(a: int, b: int, m: int) -> int:
+    result = 1 % m
+    a %= m
+    while b:
+        if b & 1:
+            result = result * a % m
+        a = a * a % m
+        b >>= 1
+    return result
+"""
+
+
+def _g_pow(rng):
+    b = rng.choice([rng.randint(0, 10), rng.randint(0, 10 ** 6), rng.randint(0, 10 ** 18)])
+    return rng.randint(0, 10 ** rng.randint(1, 9)), b, rng.choice([1, 2, 7, 10, rng.randint(1, 10 ** 9)])
+
+
+_add(
+    "modular-power", "Modular Exponentiation", entry="power_mod", style="function",
+    signature="def power_mod(a: int, b: int, m: int) -> int:",
+    statement="""
+    Return a^b mod m, a value in [0, m). By convention a^0 = 1 (also for a = 0). b can be huge, so
+    multiplying b times is far too slow.
+
+    Example 1: a = 2, b = 10, m = 1000 -> 24
+    Example 2: a = 3, b = 0, m = 7 -> 1
+    Example 3: a = 5, b = 0, m = 1 -> 0
+    Example 4: a = 2, b = 10^18, m = 10^9 + 7 -> 719476260
+
+    Constraints: 0 ≤ a ≤ 10^9, 0 ≤ b ≤ 10^18, 1 ≤ m ≤ 10^9 + 7.
+    """,
+    reference=R,
+    wrong={
+        "missed_edge": _sub(R, ("result = 1 % m", "result = 1")),
+        "off_by_one": _sub(R, ("    while b:", "    while b > 1:")),
+        "wrong_type": """
+        import math
+
+
+        def power_mod(a: int, b: int, m: int) -> int:
+            return math.pow(a, b) % m
+        """,
+        "too_slow": """
+        def power_mod(a: int, b: int, m: int) -> int:
+            result = 1 % m
+            for _ in range(b):
+                result = result * a % m
+            return result
+        """,
+    },
+    edge=[(2, 10, 1000), (3, 0, 7), (5, 0, 1), (0, 0, 5), (0, 5, 5), (7, 1, 1), (10 ** 9, 3, 10 ** 9 + 7),
+          (2, 10 ** 18, 10 ** 9 + 7)],
+    gen=_g_pow, difficulty="medium", tags=("math", "bit manipulation"))
+
+
+R = """
+class Solution:
+    def isHappy(self, n: int) -> bool:
+        seen = set()
+        while n != 1 and n not in seen:
+            seen.add(n)
+            total = 0
+            while n > 0:
+                total += (n % 10) ** 2
+                n //= 10
+            n = total
+        return n == 1
+"""
+
+_add(
+    "happy-number", "Happy Numbers", entry="isHappy",
+    signature="def isHappy(self, n: int) -> bool:",
+    statement="""
+    Start from a positive integer n and repeatedly replace it by the sum of the squares of its decimal
+    digits. n is happy if this process reaches 1; otherwise it loops forever in a cycle that does not
+    contain 1. Return whether n is happy.
+
+    Example 1: n = 19 -> True  (1 + 81 = 82, 64 + 4 = 68, 36 + 64 = 100, 1)
+    Example 2: n = 2 -> False
+    Example 3: n = 7 -> True
+
+    Constraints: 1 ≤ n ≤ 2^31 - 1.
+    """,
+    reference=R,
+    wrong={
+        "wrong_logic": """
+        class Solution:
+            def isHappy(self, n: int) -> bool:
+                while n >= 10:
+                    n = sum(int(d) ** 2 for d in str(n))
+                return n == 1
+        """,
+        "off_by_one": _sub(R, ("            while n > 0:", "            while n > 9:")),
+        "wrong_type": _sub(R, ("return n == 1", "return int(n == 1)")),
+    },
+    edge=[(1,), (2,), (7,), (10,), (19,), (4,), (2 ** 31 - 1,)],
+    gen=lambda rng: (rng.randint(1, rng.choice([100, 10 ** 4, 2 ** 31 - 1])),), difficulty="easy",
+    tags=("math", "hashing", "simulation"))
+
+
+R = """
+class Solution:
+    def toBase(self, num: int, base: int) -> str:
+        if num == 0:
+            return "0"
+        digits = "0123456789abcdef"
+        sign = "-" if num < 0 else ""
+        num = abs(num)
+        out = []
+        while num:
+            num, r = divmod(num, base)
+            out.append(digits[r])
+        return sign + "".join(reversed(out))
+"""
+
+_add(
+    "integer-to-base", "Write an Integer in Base b", entry="toBase",
+    signature="def toBase(self, num: int, base: int) -> str:",
+    statement="""
+    Write num in base `base` using the digits "0123456789abcdef" (lower case), without leading zeros.
+    A negative number gets a leading "-" followed by the digits of its absolute value. Zero is "0".
+
+    Example 1: num = 100, base = 7 -> "202"
+    Example 2: num = -7, base = 2 -> "-111"
+    Example 3: num = 255, base = 16 -> "ff"
+    Example 4: num = 0, base = 3 -> "0"
+
+    Constraints: -10^9 ≤ num ≤ 10^9, 2 ≤ base ≤ 16.
+    """,
+    reference=R,
+    wrong={
+        "missed_edge": _sub(R, ('        if num == 0:\n            return "0"\n', "")),
+        "missed_edge_negative": _sub(R, ('        sign = "-" if num < 0 else ""\n        num = abs(num)\n',
+                                         '        sign = ""\n'), ("while num:", "while num > 0:")),
+        "wrong_logic": _sub(R, ('sign + "".join(reversed(out))', 'sign + "".join(out)')),
+    },
+    edge=[(0, 3), (100, 7), (-7, 2), (255, 16), (1, 2), (-1, 16), (10 ** 9, 16), (-10 ** 9, 2)],
+    gen=lambda rng: (rng.randint(-10 ** rng.randint(1, 9), 10 ** rng.randint(1, 9)), rng.randint(2, 16)),
+    difficulty="easy", tags=("math", "string"))
+
+
+R = """
+class Solution:
+    def nthUgly(self, n: int) -> int:
+        ugly = [1]
+        i2 = i3 = i5 = 0
+        while len(ugly) < n:
+            nxt = min(ugly[i2] * 2, ugly[i3] * 3, ugly[i5] * 5)
+            ugly.append(nxt)
+            if nxt == ugly[i2] * 2:
+                i2 += 1
+            if nxt == ugly[i3] * 3:
+                i3 += 1
+            if nxt == ugly[i5] * 5:
+                i5 += 1
+        return ugly[n - 1]
+"""
+
+_add(
+    "nth-ugly-number", "The n-th Number With Prime Factors 2, 3, 5 Only", entry="nthUgly",
+    signature="def nthUgly(self, n: int) -> int:",
+    statement="""
+    Call a positive integer ugly if it has no prime factor other than 2, 3 and 5 (1 is ugly). Return the
+    n-th ugly number in increasing order (n = 1 gives 1).
+
+    Example 1: n = 10 -> 12  (1, 2, 3, 4, 5, 6, 8, 9, 10, 12)
+    Example 2: n = 1 -> 1
+    Example 3: n = 7 -> 8
+
+    Constraints: 1 ≤ n ≤ 1690.
+    """,
+    reference=R,
+    wrong={
+        "off_by_one": _sub(R, ("while len(ugly) < n:", "while len(ugly) <= n:"), ("return ugly[n - 1]",
+                                                                                   "return ugly[n]")),
+        "wrong_logic": _sub(R, ("            if nxt == ugly[i3] * 3:", "            elif nxt == ugly[i3] * 3:"),
+                            ("            if nxt == ugly[i5] * 5:", "            elif nxt == ugly[i5] * 5:")),
+        "missed_edge": _sub(R, ("ugly = [1]", "ugly = [2, 3, 4, 5]"), ("i2 = i3 = i5 = 0", "i2 = i3 = i5 = 0\n"
+                                                                      "        ugly[:0] = [1]")),
+        "too_slow": """
+        class Solution:
+            def nthUgly(self, n: int) -> int:
+                count, x = 0, 0
+                while count < n:
+                    x += 1
+                    y = x
+                    for p in (2, 3, 5):
+                        while y % p == 0:
+                            y //= p
+                    if y == 1:
+                        count += 1
+                return x
+        """,
+    },
+    edge=[(1,), (2,), (7,), (10,), (11,), (1690,)],
+    gen=lambda rng: (rng.randint(1, rng.choice([300, 1690])),), difficulty="medium",
+    tags=("math", "dynamic programming"))
+
+
+R = """
+class Solution:
+    def factorialTrailingZeros(self, n: int) -> int:
+        count = 0
+        while n:
+            n //= 5
+            count += n
+        return count
+"""
+
+_add(
+    "factorial-trailing-zeros", "Trailing Zeros of n!", entry="factorialTrailingZeros",
+    signature="def factorialTrailingZeros(self, n: int) -> int:",
+    statement="""
+    Return the number of trailing zeros in the decimal representation of n! (n factorial, 0! = 1).
+
+    Example 1: n = 3 -> 0  (3! = 6)
+    Example 2: n = 5 -> 1  (5! = 120)
+    Example 3: n = 25 -> 6
+    Example 4: n = 0 -> 0
+
+    Constraints: 0 ≤ n ≤ 10^9. Aim for logarithmic time.
+    """,
+    reference=R,
+    wrong={
+        "missed_edge": """
+        class Solution:
+            def factorialTrailingZeros(self, n: int) -> int:
+                return n // 5
+        """,
+        "off_by_one": _sub(R, ("        while n:", "        while n > 5:")),
+        "wrong_logic": """
+        class Solution:
+            def factorialTrailingZeros(self, n: int) -> int:
+                count = 0
+                while n:
+                    n //= 10
+                    count += n
+                return count
+        """,
+        "too_slow": """
+        class Solution:
+            def factorialTrailingZeros(self, n: int) -> int:
+                count = 0
+                for i in range(5, n + 1, 5):
+                    while i % 5 == 0:
+                        count += 1
+                        i //= 5
+                return count
+        """,
+    },
+    edge=[(0,), (3,), (5,), (24,), (25,), (125,), (10 ** 9,)],
+    gen=lambda rng: (rng.randint(0, 10 ** rng.randint(1, 9)),), difficulty="easy", tags=("math",))
+
+
+R = """
+def fraction_to_decimal(numerator: int, denominator: int) -> str:
+    if numerator == 0:
+        return "0"
+    sign = "-" if (numerator < 0) != (denominator < 0) else ""
+    num, den = abs(numerator), abs(denominator)
+    whole, rem = divmod(num, den)
+    if rem == 0:
+        return sign + str(whole)
+    digits = []
+    pos = {}
+    while rem and rem not in pos:
+        pos[rem] = len(digits)
+        rem *= 10
+        digits.append(str(rem // den))
+        rem %= den
+    if rem:
+        i = pos[rem]
+        return sign + str(whole) + "." + "".join(digits[:i]) + "(" + "".join(digits[i:]) + ")"
+    return sign + str(whole) + "." + "".join(digits)
+"""
+
+
+def _g_frac(rng):
+    den = rng.choice([1, -1]) * rng.randint(1, 40)
+    return rng.randint(-60, 60), den
+
+
+_add(
+    "fraction-to-recurring-decimal", "Fraction to Recurring Decimal", entry="fraction_to_decimal",
+    style="function",
+    signature="def fraction_to_decimal(numerator: int, denominator: int) -> str:",
+    statement="""
+    Return the exact decimal expansion of numerator / denominator as a string. If the fractional part
+    repeats, put the shortest repeating block, starting as early as possible, in parentheses. There is no
+    fractional part (and no ".") when the division is exact. A negative result starts with "-"; zero is "0".
+
+    Example 1: numerator = 1, denominator = 2 -> "0.5"
+    Example 2: numerator = 4, denominator = 333 -> "0.(012)"
+    Example 3: numerator = -1, denominator = 6 -> "-0.1(6)"
+    Example 4: numerator = 0, denominator = -3 -> "0"
+    Example 5: numerator = 7, denominator = -1 -> "-7"
+
+    Constraints: -2^31 ≤ numerator ≤ 2^31 - 1, 1 ≤ |denominator| ≤ 1000.
+    """,
+    reference=R,
+    wrong={
+        "missed_edge": _sub(R, ('sign = "-" if (numerator < 0) != (denominator < 0) else ""',
+                                'sign = "-" if numerator < 0 else ""')),
+        "missed_edge_zero": _sub(R, ('    if numerator == 0:\n        return "0"\n', "")),
+        "off_by_one": _sub(R, ('"".join(digits[:i]) + "(" + "".join(digits[i:])',
+                               '"".join(digits[:i + 1]) + "(" + "".join(digits[i + 1:])')),
+        "wrong_type": """
+        def fraction_to_decimal(numerator: int, denominator: int) -> str:
+            return numerator / denominator
+        """,
+    },
+    edge=[(1, 2), (2, 1), (4, 333), (-1, 6), (0, -3), (7, -1), (1, 7), (-50, 8), (22, 7), (-2 ** 31, -1),
+          (1, 997), (2 ** 31 - 1, -1000)],
+    gen=_g_frac, difficulty="medium", tags=("math", "hashing", "string"))
+
+
+# ---------------------------------------------------------------------------------------------------------
+# bit manipulation
+# ---------------------------------------------------------------------------------------------------------
+
+R = """
+from typing import List
+
+
+class Solution:
+    def bitCounts(self, n: int) -> List[int]:
+        out = [0] * (n + 1)
+        for i in range(1, n + 1):
+            out[i] = out[i >> 1] + (i & 1)
+        return out
+"""
+
+_add(
+    "bit-count-table", "Set Bits of 0..n", entry="bitCounts",
+    signature="def bitCounts(self, n: int) -> List[int]:",
+    statement="""
+    Return a list of n + 1 integers whose i-th element is the number of 1 bits in the binary form of i, for
+    i = 0, 1, ..., n. Aim for O(n) time.
+
+    Example 1: n = 2 -> [0, 1, 1]
+    Example 2: n = 5 -> [0, 1, 1, 2, 1, 2]
+    Example 3: n = 0 -> [0]
+
+    Constraints: 0 ≤ n ≤ 10^5.
+    """,
+    reference=R,
+    wrong={
+        "off_by_one": """
+        from typing import List
+
+
+        class Solution:
+            def bitCounts(self, n: int) -> List[int]:
+                return [bin(i).count("1") for i in range(n)]
+        """,
+        "wrong_logic": _sub(R, ("out[i >> 1] + (i & 1)", "out[i >> 1] + 1")),
+        "missed_edge": """
+        from typing import List
+
+
+        class Solution:
+            def bitCounts(self, n: int) -> List[int]:
+                out = [0, 1]
+                for i in range(2, n + 1):
+                    out.append(out[i >> 1] + (i & 1))
+                return out
+        """,
+    },
+    edge=[(0,), (1,), (2,), (5,), (16,)],
+    gen=lambda rng: (rng.randint(0, 600),), difficulty="easy", tags=("bit manipulation", "dynamic programming"))
+
+
+R = """
+def reverse_bits(n: int) -> int:
+    result = 0
+    for _ in range(32):
+        result = (result << 1) | (n & 1)
+        n >>= 1
+    return result
+"""
+
+
+def _g_revbits(rng):
+    return (rng.choice([rng.randint(0, 255), rng.getrandbits(32), rng.getrandbits(rng.randint(1, 32))]),)
+
+
+_add(
+    "reverse-32-bits", "Reverse the Bits of a 32-bit Integer", entry="reverse_bits", style="function",
+    signature="def reverse_bits(n: int) -> int:",
+    statement="""
+    n is an unsigned 32-bit integer. Write it with exactly 32 binary digits (leading zeros included),
+    reverse the order of the digits and return the resulting unsigned integer.
+
+    Example 1: n = 1 -> 2147483648
+    Example 2: n = 43261596 -> 964176192
+    Example 3: n = 4294967293 -> 3221225471
+
+    Constraints: 0 ≤ n ≤ 2^32 - 1.
+    """,
+    reference=R,
+    wrong={
+        "off_by_one": _sub(R, ("range(32)", "range(31)")),
+        "missed_edge": """
+        def reverse_bits(n: int) -> int:
+            return int(bin(n)[2:][::-1], 2)
+        """,
+        "wrong_type": """
+        def reverse_bits(n: int) -> int:
+            return format(n, "032b")[::-1]
+        """,
+    },
+    edge=[(0,), (1,), (2 ** 32 - 1,), (43261596,), (4294967293,), (2 ** 31,), (6,)],
+    gen=_g_revbits, difficulty="easy", tags=("bit manipulation",))
+
+
+R = """
+from typing import List
+
+
+class Solution:
+    def singleAmongTriples(self, nums: List[int]) -> int:
+        ones = twos = 0
+        for x in nums:
+            ones = (ones ^ x) & ~twos
+            twos = (twos ^ x) & ~ones
+        return ones
+"""
+
+
+def _g_triple(rng):
+    vals = rng.sample(range(-50, 51), rng.randint(1, 6))
+    nums = [vals[0]] + [v for v in vals[1:] for _ in range(3)]
+    rng.shuffle(nums)
+    return (nums,)
+
+
+_add(
+    "single-among-triples", "The Element That Is Not Tripled", entry="singleAmongTriples",
+    signature="def singleAmongTriples(self, nums: List[int]) -> int:",
+    statement="""
+    In nums every value occurs exactly three times, except one value that occurs exactly once. Return that
+    value. Aim for O(n) time and O(1) extra space.
+
+    Example 1: nums = [2, 2, 3, 2] -> 3
+    Example 2: nums = [0, 1, 0, 1, 0, 1, 99] -> 99
+    Example 3: nums = [-4, 7, 7, 7] -> -4
+
+    Constraints: 1 ≤ len(nums) ≤ 3 * 10^4, -2^31 ≤ nums[i] ≤ 2^31 - 1.
+    """,
+    reference=R,
+    wrong={
+        "missed_edge": """
+        from typing import List
+
+
+        class Solution:
+            def singleAmongTriples(self, nums: List[int]) -> int:
+                result = 0
+                for bit in range(32):
+                    count = sum((x >> bit) & 1 for x in nums)
+                    if count % 3:
+                        result |= 1 << bit
+                return result
+        """,
+        "wrong_logic": """
+        from functools import reduce
+        from operator import xor
+        from typing import List
+
+
+        class Solution:
+            def singleAmongTriples(self, nums: List[int]) -> int:
+                return reduce(xor, nums)
+        """,
+        "wrong_type": """
+        from typing import List
+
+
+        class Solution:
+            def singleAmongTriples(self, nums: List[int]) -> int:
+                return (3 * sum(set(nums)) - sum(nums)) / 2
+        """,
+    },
+    edge=[([5],), ([-1],), ([2, 2, 3, 2],), ([0, 1, 0, 1, 0, 1, 99],), ([-4, 7, 7, 7],),
+          ([-2 ** 31, 3, 3, 3],), ([0, -5, -5, -5],)],
+    gen=_g_triple, difficulty="medium", tags=("bit manipulation", "array"))
+
+
+R = """
+from typing import List
+
+
+class Solution:
+    def maxPairXor(self, nums: List[int]) -> int:
+        best = mask = 0
+        for bit in range(30, -1, -1):
+            mask |= 1 << bit
+            prefixes = {x & mask for x in nums}
+            cand = best | (1 << bit)
+            if any(cand ^ p in prefixes for p in prefixes):
+                best = cand
+        return best
+"""
+
+
+def _g_xor(rng):
+    bits = rng.choice([4, 8, 31])
+    return ([rng.getrandbits(bits) for _ in range(rng.randint(1, 15))],)
+
+
+_add(
+    "maximum-pair-xor", "Largest XOR of Two Elements", entry="maxPairXor",
+    signature="def maxPairXor(self, nums: List[int]) -> int:",
+    statement="""
+    Return the largest value of nums[i] XOR nums[j] over all 0 ≤ i ≤ j < len(nums) (i = j is allowed, so the
+    answer is at least 0). Aim for about O(31 n) time.
+
+    Example 1: nums = [3, 10, 5, 25, 2, 8] -> 28  (5 XOR 25)
+    Example 2: nums = [7] -> 0
+    Example 3: nums = [14, 70, 53, 83, 49, 91, 36, 80, 92, 51, 66, 70] -> 127
+
+    Constraints: 1 ≤ len(nums) ≤ 2 * 10^5, 0 ≤ nums[i] ≤ 2^31 - 1.
+    """,
+    reference=R,
+    wrong={
+        "off_by_one": _sub(R, ("range(30, -1, -1)", "range(29, -1, -1)")),
+        "wrong_logic": """
+        from typing import List
+
+
+        class Solution:
+            def maxPairXor(self, nums: List[int]) -> int:
+                return max(nums) ^ min(nums)
+        """,
+        "wrong_logic_top_two": """
+        from typing import List
+
+
+        class Solution:
+            def maxPairXor(self, nums: List[int]) -> int:
+                top = sorted(nums)[-2:]
+                return top[0] ^ top[-1]
+        """,
+    },
+    edge=[([7],), ([0, 0],), ([3, 10, 5, 25, 2, 8],), ([14, 70, 53, 83, 49, 91, 36, 80, 92, 51, 66, 70],),
+          ([2 ** 31 - 1, 0],), ([2 ** 30, 2 ** 30 - 1],), ([8, 9, 1],)],
+    gen=_g_xor, difficulty="hard", tags=("bit manipulation", "hashing"))
+
+
+R = """
+class Solution:
+    def rangeAnd(self, left: int, right: int) -> int:
+        shift = 0
+        while left != right:
+            left >>= 1
+            right >>= 1
+            shift += 1
+        return left << shift
+"""
+
+
+def _g_rand(rng):
+    a = rng.getrandbits(rng.choice([4, 10, 31]))
+    return a, min(2 ** 31 - 1, a + rng.choice([0, 1, rng.randint(0, 20), rng.getrandbits(rng.randint(1, 31))]))
+
+
+_add(
+    "bitwise-and-of-range", "Bitwise AND of a Range", entry="rangeAnd",
+    signature="def rangeAnd(self, left: int, right: int) -> int:",
+    statement="""
+    Return the bitwise AND of all integers in the inclusive range [left, right].
+
+    Example 1: left = 5, right = 7 -> 4
+    Example 2: left = 0, right = 0 -> 0
+    Example 3: left = 1, right = 2147483647 -> 0
+    Example 4: left = 12, right = 15 -> 12
+
+    Constraints: 0 ≤ left ≤ right ≤ 2^31 - 1. The range can be huge: do not loop over it.
+    """,
+    reference=R,
+    wrong={
+        "wrong_logic": """
+        class Solution:
+            def rangeAnd(self, left: int, right: int) -> int:
+                return left & right
+        """,
+        "off_by_one": """
+        class Solution:
+            def rangeAnd(self, left: int, right: int) -> int:
+                d = (left ^ right).bit_length()
+                return left & ~((1 << (d - 1)) - 1)
+        """,
+        "wrong_logic_top_bit": """
+        class Solution:
+            def rangeAnd(self, left: int, right: int) -> int:
+                if left == 0:
+                    return 0
+                top = 1 << (left.bit_length() - 1)
+                return top if right < 2 * top else 0
+        """,
+        "too_slow": """
+        class Solution:
+            def rangeAnd(self, left: int, right: int) -> int:
+                result = left
+                for x in range(left + 1, right + 1):
+                    result &= x
+                    if result == 0:
+                        break
+                return result
+        """,
+    },
+    edge=[(5, 7), (0, 0), (1, 2147483647), (12, 15), (6, 7), (8, 8), (2 ** 30, 2 ** 31 - 1)],
+    gen=_g_rand, difficulty="medium", tags=("bit manipulation",))
+
+
+R = """
+from typing import List
+
+
+class Solution:
+    def totalHamming(self, nums: List[int]) -> int:
+        n = len(nums)
+        total = 0
+        for bit in range(30):
+            ones = sum((x >> bit) & 1 for x in nums)
+            total += ones * (n - ones)
+        return total
+"""
+
+
+def _g_ham(rng):
+    bits = rng.choice([3, 8, 30])
+    return ([rng.getrandbits(bits) for _ in range(rng.randint(0, 12))],)
+
+
+_add(
+    "total-hamming-distance", "Sum of Hamming Distances Over All Pairs", entry="totalHamming",
+    signature="def totalHamming(self, nums: List[int]) -> int:",
+    statement="""
+    The Hamming distance of two integers is the number of bit positions where they differ. Return the sum
+    of the Hamming distances of all unordered pairs {nums[i], nums[j]} with i < j.
+
+    Example 1: nums = [4, 14, 2] -> 6
+    Example 2: nums = [4, 14, 4] -> 4
+    Example 3: nums = [1] -> 0
+
+    Constraints: 0 ≤ len(nums) ≤ 10^4, 0 ≤ nums[i] ≤ 10^9. Aim for about O(30 n) time.
+    """,
+    reference=R,
+    wrong={
+        "off_by_one": _sub(R, ("range(30)", "range(29)")),
+        "wrong_logic": _sub(R, ("total += ones * (n - ones)", "total += ones * (n - ones) * 2")),
+        "missed_edge": """
+        from typing import List
+
+
+        class Solution:
+            def totalHamming(self, nums: List[int]) -> int:
+                return sum(bin(a ^ b).count("1") for a, b in zip(nums, nums[1:]))
+        """,
+        "too_slow": """
+        from typing import List
+
+
+        class Solution:
+            def totalHamming(self, nums: List[int]) -> int:
+                total = 0
+                for i in range(len(nums)):
+                    for j in range(i + 1, len(nums)):
+                        total += bin(nums[i] ^ nums[j]).count("1")
+                return total
+        """,
+    },
+    edge=[([],), ([1],), ([4, 14, 2],), ([4, 14, 4],), ([0, 10 ** 9],), ([7, 7],),
+          ([(i * 2654435761) % (10 ** 9) for i in range(5000)],)],
+    gen=_g_ham, difficulty="medium", tags=("bit manipulation", "math"))
