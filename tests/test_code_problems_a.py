@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import copy
 import functools
+import ast
 import json
 import random
+import re
 import signal
 import time
 
@@ -187,3 +189,30 @@ def test_too_slow_variant_is_slow(task_id, label):
         finished += 1
         assert not isinstance(got, BaseException) and outputs_equal(got, want, p.compare), (label, args)
     assert finished >= 5
+
+
+_EXAMPLE = re.compile(r"^\s*Example \d+: (.*?) -> (.*?)(?:\s{2,}\(.*\))?\s*$")
+
+
+def _examples(p: Problem) -> list[tuple[str, tuple, object]]:
+    """The statement's one-line examples "Example k: a = 1, b = [2] -> 3  (comment)" as (line, args, want)."""
+    params = p.signature[p.signature.index("(") + 1:p.signature.rindex(")")].split(",")
+    names = [a.split(":")[0].strip() for a in params if a.split(":")[0].strip() != "self"]
+    text = re.sub(r"\n\s+->", " ->", p.statement)
+    out = []
+    for line in text.splitlines():
+        m = _EXAMPLE.match(line)
+        if m:
+            kw = eval("dict(" + m.group(1).replace("^", "**") + ")", {"__builtins__": {"dict": dict}})  # noqa: S307
+            out.append((line, tuple(kw[n] for n in names), ast.literal_eval(m.group(2))))
+    return out
+
+
+@pytest.mark.parametrize("task_id", IDS)
+def test_statement_examples_match_the_reference(task_id):
+    p = _by_id(task_id)
+    examples = _examples(p)
+    assert len(examples) >= 2, "each statement shows at least two examples in the parseable form"
+    ref = compile_solution(p.reference, p.entry_point, p.style)
+    for line, args, want in examples:
+        assert outputs_equal(expected_output(ref, args), _canon(want), p.compare), line

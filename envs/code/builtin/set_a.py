@@ -216,7 +216,7 @@ _add(
 
     Example 1: nums = [3, 2, 3] -> 3
     Example 2: nums = [1, 2, 1, 2] -> -1  (2 of 4 is not more than half)
-    Example 3: nums = [-1, -1, 5] -> -1 is the majority, so the answer is -1
+    Example 3: nums = [-1, -1, 5] -> -1  (here -1 is the majority value)
 
     Constraints: 0 ≤ len(nums) ≤ 10^5, -10^9 ≤ nums[i] ≤ 10^9. Aim for O(n) time.
     """,
