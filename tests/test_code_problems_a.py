@@ -165,14 +165,15 @@ SLOW = [(p.task_id, label) for p in PROBLEMS for label in p.wrong if label.start
 
 @pytest.mark.parametrize("task_id,label", SLOW)
 def test_too_slow_variant_is_slow(task_id, label):
-    """On the largest edge case the variant takes at least 40 x the reference and at least 1 s, while the
-    reference takes under 50 ms; the variant is stopped at that cap."""
+    """On the largest edge case the variant takes at least 40 x the reference and at least 0.5 s, while the
+    reference is fast; the variant is stopped at that cap."""
     p = _by_id(task_id)
     big = max(p.edge_cases, key=lambda a: len(json.dumps(list(a))))
     ref = compile_solution(p.reference, p.entry_point, p.style)
     t_ref = min(_timed_call(ref, big, 5.0)[1] for _ in range(3))
-    assert t_ref < 0.05, f"reference takes {t_ref:.3f} s on the big case"
-    cap = max(40 * t_ref, 1.0)
+    # under 50 ms on an idle machine; the bound leaves room for a busy one
+    assert t_ref < 0.2, f"reference takes {t_ref:.3f} s on the big case"
+    cap = max(40 * t_ref, 0.5)
     slow = compile_solution(p.wrong[label], p.entry_point, p.style)
     out, dt = _timed_call(slow, big, cap)
     assert isinstance(out, _Timeout), f"{label} finished in {dt:.3f} s (reference {t_ref:.4f} s)"

@@ -3022,3 +3022,550 @@ _add(
     edge=[([],), ([1],), ([4, 14, 2],), ([4, 14, 4],), ([0, 10 ** 9],), ([7, 7],),
           ([(i * 2654435761) % (10 ** 9) for i in range(5000)],)],
     gen=_g_ham, difficulty="medium", tags=("bit manipulation", "math"))
+
+
+# ---------------------------------------------------------------------------------------------------------
+# sorting
+# ---------------------------------------------------------------------------------------------------------
+
+R = """
+from functools import cmp_to_key
+from typing import List
+
+
+def largest_number(nums: List[int]) -> str:
+    parts = [str(x) for x in nums]
+    parts.sort(key=cmp_to_key(lambda a, b: -1 if a + b > b + a else (1 if a + b < b + a else 0)))
+    out = "".join(parts)
+    return "0" if out[0] == "0" else out
+"""
+
+
+def _g_largest(rng):
+    return ([rng.choice([rng.randint(0, 9), rng.randint(0, 99), rng.randint(0, 1000), 0])
+             for _ in range(rng.randint(1, 8))],)
+
+
+_add(
+    "largest-concatenated-number", "Largest Number From Concatenation", entry="largest_number",
+    style="function",
+    signature="def largest_number(nums: List[int]) -> str:",
+    statement="""
+    Arrange the non-negative integers of nums in some order and concatenate their decimal forms. Return the
+    largest number that can be formed, as a string without leading zeros ("0" if it is zero).
+
+    Example 1: nums = [10, 2] -> "210"
+    Example 2: nums = [3, 30, 34, 5, 9] -> "9534330"
+    Example 3: nums = [0, 0] -> "0"
+
+    Constraints: 1 ≤ len(nums) ≤ 100, 0 ≤ nums[i] ≤ 10^9.
+    """,
+    reference=R,
+    wrong={
+        "missed_edge": _sub(R, ('return "0" if out[0] == "0" else out', "return out")),
+        "wrong_logic": """
+        from typing import List
+
+
+        def largest_number(nums: List[int]) -> str:
+            out = "".join(sorted(map(str, nums), reverse=True))
+            return "0" if out[0] == "0" else out
+        """,
+        "wrong_type": _sub(R, ('return "0" if out[0] == "0" else out', "return int(out)")),
+    },
+    edge=[([0],), ([0, 0],), ([10, 2],), ([3, 30, 34, 5, 9],), ([1],), ([121, 12],), ([0, 0, 1],),
+          ([1000000000, 9],)],
+    gen=_g_largest, difficulty="medium", tags=("sorting", "string", "greedy"))
+
+
+R = """
+from typing import List
+
+
+class Solution:
+    def hIndex(self, citations: List[int]) -> int:
+        h = 0
+        for i, c in enumerate(sorted(citations, reverse=True)):
+            if c >= i + 1:
+                h = i + 1
+            else:
+                break
+        return h
+"""
+
+_add(
+    "h-index", "Citation h-Index", entry="hIndex",
+    signature="def hIndex(self, citations: List[int]) -> int:",
+    statement="""
+    citations[i] is the number of citations of a researcher's i-th paper. The h-index is the largest h such
+    that at least h papers have at least h citations each. Return it.
+
+    Example 1: citations = [3, 0, 6, 1, 5] -> 3
+    Example 2: citations = [1, 3, 1] -> 1
+    Example 3: citations = [0] -> 0
+    Example 4: citations = [] -> 0
+
+    Constraints: 0 ≤ len(citations) ≤ 10^5, 0 ≤ citations[i] ≤ 10^4.
+    """,
+    reference=R,
+    wrong={
+        "off_by_one": _sub(R, ("if c >= i + 1:", "if c > i + 1:")),
+        "wrong_logic": _sub(R, ("sorted(citations, reverse=True)", "sorted(citations)")),
+        "missed_edge": """
+        from typing import List
+
+
+        class Solution:
+            def hIndex(self, citations: List[int]) -> int:
+                return min(len(citations), max(citations))
+        """,
+        "too_slow": """
+        from typing import List
+
+
+        class Solution:
+            def hIndex(self, citations: List[int]) -> int:
+                for h in range(len(citations), 0, -1):
+                    if sum(1 for c in citations if c >= h) >= h:
+                        return h
+                return 0
+        """,
+    },
+    edge=[([],), ([0],), ([5],), ([3, 0, 6, 1, 5],), ([1, 3, 1],), ([100, 100],), ([0, 0, 4, 4],),
+          ([0] * 20000,)],
+    gen=lambda rng: (_ints(rng, 0, rng.choice([3, 10, 30]), 0, 12),), difficulty="medium",
+    tags=("sorting", "array"))
+
+
+R = """
+from typing import List
+
+
+class Solution:
+    def closestPairs(self, nums: List[int]) -> List[List[int]]:
+        a = sorted(nums)
+        best = min(a[i] - a[i - 1] for i in range(1, len(a)))
+        return [[a[i - 1], a[i]] for i in range(1, len(a)) if a[i] - a[i - 1] == best]
+"""
+
+_add(
+    "closest-value-pairs", "All Pairs at the Minimum Distance", entry="closestPairs",
+    signature="def closestPairs(self, nums: List[int]) -> List[List[int]]:",
+    statement="""
+    nums holds distinct integers. Let d be the smallest absolute difference between two of them. Return
+    every pair [a, b] with a < b and b - a == d, sorted by a in increasing order.
+
+    Example 1: nums = [4, 2, 1, 3] -> [[1, 2], [2, 3], [3, 4]]
+    Example 2: nums = [1, 3, 6, 10, 15] -> [[1, 3]]
+    Example 3: nums = [3, 8, -10, 23, 19, -4, -14, 27] -> [[-14, -10], [19, 23], [23, 27]]
+
+    Constraints: 2 ≤ len(nums) ≤ 10^5, -10^6 ≤ nums[i] ≤ 10^6, all distinct.
+    """,
+    reference=R,
+    wrong={
+        "off_by_one": _sub(R, ("for i in range(1, len(a)) if", "for i in range(1, len(a) - 1) if")),
+        "wrong_logic": """
+        from typing import List
+
+
+        class Solution:
+            def closestPairs(self, nums: List[int]) -> List[List[int]]:
+                best = min(abs(nums[i] - nums[i - 1]) for i in range(1, len(nums)))
+                pairs = [sorted([nums[i - 1], nums[i]]) for i in range(1, len(nums))
+                         if abs(nums[i] - nums[i - 1]) == best]
+                return sorted(pairs)
+        """,
+        "missed_edge": """
+        from typing import List
+
+
+        class Solution:
+            def closestPairs(self, nums: List[int]) -> List[List[int]]:
+                a = sorted(nums)
+                best = None
+                for i in range(1, len(a)):
+                    if best is None or a[i] - a[i - 1] < best[1] - best[0]:
+                        best = [a[i - 1], a[i]]
+                return [best]
+        """,
+    },
+    edge=[([1, 2],), ([2, 1],), ([4, 2, 1, 3],), ([1, 3, 6, 10, 15],), ([3, 8, -10, 23, 19, -4, -14, 27],),
+          ([-1, 1, 3],), ([10, 0, 20],)],
+    gen=lambda rng: (rng.sample(range(-30, 31), rng.randint(2, 12)),), difficulty="easy",
+    tags=("sorting", "array"))
+
+
+R = """
+from collections import Counter
+
+
+def sort_by_frequency(s: str) -> str:
+    counts = Counter(s)
+    order = sorted(counts, key=lambda c: (-counts[c], c))
+    return "".join(c * counts[c] for c in order)
+"""
+
+_add(
+    "sort-chars-by-frequency", "Sort Characters by Frequency", entry="sort_by_frequency", style="function",
+    signature="def sort_by_frequency(s: str) -> str:",
+    statement="""
+    Rearrange the characters of s so that all copies of a character are together, characters that occur
+    more often come first, and characters with the same count are ordered by their ASCII code (smaller
+    first). Return the result.
+
+    Example 1: s = "tree" -> "eert"
+    Example 2: s = "cccaaa" -> "aaaccc"
+    Example 3: s = "Aabb" -> "bbAa"
+
+    Constraints: 0 ≤ len(s) ≤ 5 * 10^5, upper- and lower-case English letters and digits.
+    """,
+    reference=R,
+    wrong={
+        "missed_edge": """
+        from collections import Counter
+
+
+        def sort_by_frequency(s: str) -> str:
+            return "".join(c * k for c, k in Counter(s).most_common())
+        """,
+        "wrong_logic": _sub(R, ("key=lambda c: (-counts[c], c)", "key=lambda c: (counts[c], c)")),
+        "wrong_type": _sub(R, ('return "".join(c * counts[c] for c in order)',
+                               "return [c * counts[c] for c in order]")),
+    },
+    edge=[("",), ("a",), ("tree",), ("cccaaa",), ("Aabb",), ("ba",), ("112a",)],
+    gen=lambda rng: (_word(rng, "abcAB12"[:rng.randint(2, 7)], 0, 14),), difficulty="medium",
+    tags=("sorting", "hashing", "string"))
+
+
+R = """
+from typing import List
+
+
+class Solution:
+    def countInversions(self, nums: List[int]) -> int:
+        def sort(a):
+            if len(a) <= 1:
+                return a, 0
+            mid = len(a) // 2
+            left, x = sort(a[:mid])
+            right, y = sort(a[mid:])
+            merged, count = [], x + y
+            i = j = 0
+            while i < len(left) and j < len(right):
+                if left[i] <= right[j]:
+                    merged.append(left[i])
+                    i += 1
+                else:
+                    merged.append(right[j])
+                    j += 1
+                    count += len(left) - i
+            merged.extend(left[i:])
+            merged.extend(right[j:])
+            return merged, count
+
+        return sort(nums)[1]
+"""
+
+_add(
+    "count-inversions", "Count Inversions", entry="countInversions",
+    signature="def countInversions(self, nums: List[int]) -> int:",
+    statement="""
+    An inversion is a pair of indices i < j with nums[i] > nums[j] (equal values are not an inversion).
+    Return the number of inversions of nums. Aim for O(n log n) time.
+
+    Example 1: nums = [2, 4, 1, 3, 5] -> 3  ((2, 1), (4, 1), (4, 3))
+    Example 2: nums = [1, 1, 1] -> 0
+    Example 3: nums = [5, 4, 3, 2, 1] -> 10
+
+    Constraints: 0 ≤ len(nums) ≤ 10^5, -10^9 ≤ nums[i] ≤ 10^9.
+    """,
+    reference=R,
+    wrong={
+        "missed_edge": _sub(R, ("if left[i] <= right[j]:", "if left[i] < right[j]:")),
+        "off_by_one": _sub(R, ("count += len(left) - i", "count += len(left) - i - 1")),
+        "wrong_logic": """
+        from typing import List
+
+
+        class Solution:
+            def countInversions(self, nums: List[int]) -> int:
+                return sum(1 for i in range(1, len(nums)) if nums[i - 1] > nums[i])
+        """,
+        "too_slow": """
+        from typing import List
+
+
+        class Solution:
+            def countInversions(self, nums: List[int]) -> int:
+                count = 0
+                for i in range(len(nums)):
+                    for j in range(i + 1, len(nums)):
+                        if nums[i] > nums[j]:
+                            count += 1
+                return count
+        """,
+    },
+    edge=[([],), ([1],), ([2, 4, 1, 3, 5],), ([1, 1, 1],), ([5, 4, 3, 2, 1],), ([2, 1, 2, 1],),
+          ([-1, -2],), ([(i * 7919) % 10007 for i in range(10000)],)],
+    gen=lambda rng: (_ints(rng, -5, rng.choice([5, 50]), 0, 15),), difficulty="hard",
+    tags=("sorting", "divide and conquer", "array"))
+
+
+R = """
+from typing import List
+
+
+def relative_sort(arr1: List[int], arr2: List[int]) -> List[int]:
+    rank = {x: i for i, x in enumerate(arr2)}
+    return sorted(arr1, key=lambda x: (rank.get(x, len(arr2)), x))
+"""
+
+
+def _g_relsort(rng):
+    arr2 = rng.sample(range(0, 15), rng.randint(0, 6))
+    return _ints(rng, 0, 14, 0, 14), arr2
+
+
+_add(
+    "relative-sort", "Sort by Another Array's Order", entry="relative_sort", style="function",
+    signature="def relative_sort(arr1: List[int], arr2: List[int]) -> List[int]:",
+    statement="""
+    arr2 holds distinct values. Sort arr1 so that values that occur in arr2 come first, in the order in
+    which they appear in arr2 (with all their copies), followed by the values that do not occur in arr2 in
+    increasing order. Return the sorted list.
+
+    Example 1: arr1 = [2, 3, 1, 3, 2, 4, 6, 7, 9, 2, 19], arr2 = [2, 1, 4, 3, 9, 6]
+               -> [2, 2, 2, 1, 4, 3, 3, 9, 6, 7, 19]
+    Example 2: arr1 = [28, 6, 22, 8, 44, 17], arr2 = [22, 28, 8, 6] -> [22, 28, 8, 6, 17, 44]
+    Example 3: arr1 = [5, 1], arr2 = [] -> [1, 5]
+
+    Constraints: 0 ≤ len(arr1), len(arr2) ≤ 1000, 0 ≤ arr1[i], arr2[i] ≤ 1000, arr2 distinct (its values
+    need not occur in arr1).
+    """,
+    reference=R,
+    wrong={
+        "missed_edge": """
+        from typing import List
+
+
+        def relative_sort(arr1: List[int], arr2: List[int]) -> List[int]:
+            head = [x for y in arr2 for x in arr1 if x == y]
+            tail = [x for x in arr1 if x not in arr2]
+            return head + tail
+        """,
+        "wrong_logic": """
+        from typing import List
+
+
+        def relative_sort(arr1: List[int], arr2: List[int]) -> List[int]:
+            head = [y for y in arr2 if y in arr1]
+            tail = sorted(x for x in arr1 if x not in arr2)
+            return head + tail
+        """,
+        "wrong_logic_extras_first": _sub(R, ("rank.get(x, len(arr2))", "rank.get(x, -1)")),
+    },
+    edge=[([], []), ([5, 1], []), ([], [1, 2]), ([2, 3, 1, 3, 2, 4, 6, 7, 9, 2, 19], [2, 1, 4, 3, 9, 6]),
+          ([28, 6, 22, 8, 44, 17], [22, 28, 8, 6]), ([3, 3, 1], [3]), ([1, 2], [5])],
+    gen=_g_relsort, difficulty="easy", tags=("sorting", "hashing"))
+
+
+# ---------------------------------------------------------------------------------------------------------
+# simulation
+# ---------------------------------------------------------------------------------------------------------
+
+R = """
+class Solution:
+    def staysBounded(self, instructions: str) -> bool:
+        x = y = 0
+        dx, dy = 0, 1
+        for c in instructions:
+            if c == "G":
+                x, y = x + dx, y + dy
+            elif c == "L":
+                dx, dy = -dy, dx
+            else:
+                dx, dy = dy, -dx
+        return (x, y) == (0, 0) or (dx, dy) != (0, 1)
+"""
+
+_add(
+    "robot-stays-bounded", "Does the Robot Stay Near Home", entry="staysBounded",
+    signature="def staysBounded(self, instructions: str) -> bool:",
+    statement="""
+    A robot starts at (0, 0) facing north and repeats the instructions forever: "G" moves one step
+    forward, "L" turns 90 degrees left and "R" turns 90 degrees right. Return True if the robot never leaves
+    some circle around the origin, False if it drifts away without bound.
+
+    Example 1: instructions = "GGLLGG" -> True
+    Example 2: instructions = "GG" -> False
+    Example 3: instructions = "GL" -> True
+    Example 4: instructions = "" -> True
+
+    Constraints: 0 ≤ len(instructions) ≤ 100, characters "G", "L", "R".
+    """,
+    reference=R,
+    wrong={
+        "missed_edge": _sub(R, ("return (x, y) == (0, 0) or (dx, dy) != (0, 1)", "return (x, y) == (0, 0)")),
+        "wrong_logic": _sub(R, ("return (x, y) == (0, 0) or (dx, dy) != (0, 1)", "return (dx, dy) != (0, 1)")),
+        "off_by_one": """
+        class Solution:
+            def staysBounded(self, instructions: str) -> bool:
+                x = y = 0
+                dx, dy = 0, 1
+                for c in instructions * 2:
+                    if c == "G":
+                        x, y = x + dx, y + dy
+                    elif c == "L":
+                        dx, dy = -dy, dx
+                    else:
+                        dx, dy = dy, -dx
+                return (x, y) == (0, 0)
+        """,
+    },
+    edge=[("",), ("G",), ("L",), ("GG",), ("GL",), ("GGLLGG",), ("GLGLGGLGL",), ("GRGRGRG",)],
+    gen=lambda rng: (_word(rng, "GGLR", 0, 10),), difficulty="medium", tags=("simulation", "math"))
+
+
+R = """
+def josephus_winner(n: int, k: int) -> int:
+    pos = 0
+    for size in range(2, n + 1):
+        pos = (pos + k) % size
+    return pos + 1
+"""
+
+_add(
+    "josephus-circle-winner", "Last Friend Standing in a Counting Circle", entry="josephus_winner",
+    style="function",
+    signature="def josephus_winner(n: int, k: int) -> int:",
+    statement="""
+    n friends numbered 1..n sit in a circle. Starting from friend 1, count k friends clockwise (the starting
+    friend counts as 1); the k-th friend leaves the circle. Counting restarts at the friend right after the
+    one who left. Repeat until one friend remains and return that friend's number.
+
+    Example 1: n = 5, k = 2 -> 3  (2, 4, 1, 5 leave in that order)
+    Example 2: n = 6, k = 5 -> 1
+    Example 3: n = 1, k = 3 -> 1
+
+    Constraints: 1 ≤ n ≤ 10^5, 1 ≤ k ≤ 10^5.
+    """,
+    reference=R,
+    wrong={
+        "off_by_one": _sub(R, ("return pos + 1", "return pos")),
+        "off_by_one_range": _sub(R, ("range(2, n + 1)", "range(2, n)")),
+        "wrong_logic": _sub(R, ("pos = (pos + k) % size", "pos = (pos + k - 1) % size")),
+        "too_slow": """
+        from collections import deque
+
+
+        def josephus_winner(n: int, k: int) -> int:
+            circle = deque(range(1, n + 1))
+            while len(circle) > 1:
+                circle.rotate(-(k - 1))
+                circle.popleft()
+            return circle[0]
+        """,
+    },
+    edge=[(1, 1), (1, 3), (2, 1), (2, 2), (5, 2), (6, 5), (7, 1), (100000, 100000)],
+    gen=lambda rng: (rng.randint(1, 60), rng.randint(1, 12)), difficulty="medium",
+    tags=("simulation", "math"))
+
+
+R = """
+from typing import List
+
+
+class Solution:
+    def plusOne(self, digits: List[int]) -> List[int]:
+        out = digits[:]
+        for i in range(len(out) - 1, -1, -1):
+            if out[i] < 9:
+                out[i] += 1
+                return out
+            out[i] = 0
+        return [1] + out
+"""
+
+
+def _g_plus(rng):
+    n = rng.randint(1, 12)
+    digits = [rng.choice([9, 9, rng.randint(0, 9)]) for _ in range(n)]
+    if digits[0] == 0 and n > 1:
+        digits[0] = rng.randint(1, 9)
+    return (digits,)
+
+
+_add(
+    "plus-one-digits", "Add One to a Digit List", entry="plusOne",
+    signature="def plusOne(self, digits: List[int]) -> List[int]:",
+    statement="""
+    digits holds the decimal digits of a non-negative integer, most significant first, without leading
+    zeros (except the number 0 itself, [0]). Return the digits of that integer plus one, in the same form.
+
+    Example 1: digits = [1, 2, 3] -> [1, 2, 4]
+    Example 2: digits = [9, 9] -> [1, 0, 0]
+    Example 3: digits = [0] -> [1]
+
+    Constraints: 1 ≤ len(digits) ≤ 100.
+    """,
+    reference=R,
+    wrong={
+        "missed_edge": _sub(R, ("return [1] + out", "return out")),
+        "off_by_one": _sub(R, ("range(len(out) - 1, -1, -1)", "range(len(out) - 1, 0, -1)")),
+        "wrong_type": """
+        from typing import List
+
+
+        class Solution:
+            def plusOne(self, digits: List[int]) -> List[int]:
+                return int("".join(map(str, digits))) + 1
+        """,
+    },
+    edge=[([0],), ([9],), ([1, 2, 3],), ([9, 9],), ([1, 9],), ([8, 9, 9],), ([9] * 100,)],
+    gen=_g_plus, difficulty="easy", tags=("array", "math", "simulation"))
+
+
+R = """
+class Solution:
+    def stepsToOne(self, s: str) -> int:
+        steps = carry = 0
+        for i in range(len(s) - 1, 0, -1):
+            bit = int(s[i]) + carry
+            if bit == 1:
+                steps += 2
+                carry = 1
+            else:
+                steps += 1
+        return steps + carry
+"""
+
+
+def _g_steps(rng):
+    return ("1" + _word(rng, "01", 0, rng.choice([6, 20, 60])),)
+
+
+_add(
+    "binary-steps-to-one", "Steps to Reduce a Binary Number to One", entry="stepsToOne",
+    signature="def stepsToOne(self, s: str) -> int:",
+    statement="""
+    s is the binary form of a positive integer (no leading zeros). While the number is not 1: if it is even,
+    halve it; if it is odd, add 1. Return the number of steps. s can be long, far beyond 64 bits.
+
+    Example 1: s = "1101" -> 6  (13 -> 14 -> 7 -> 8 -> 4 -> 2 -> 1)
+    Example 2: s = "10" -> 1
+    Example 3: s = "1" -> 0
+
+    Constraints: 1 ≤ len(s) ≤ 500.
+    """,
+    reference=R,
+    wrong={
+        "off_by_one": _sub(R, ("range(len(s) - 1, 0, -1)", "range(len(s) - 1, -1, -1)")),
+        "missed_edge": _sub(R, ("return steps + carry", "return steps")),
+        "wrong_logic": """
+        class Solution:
+            def stepsToOne(self, s: str) -> int:
+                return len(s) - 1 + s[1:].count("1")
+        """,
+    },
+    edge=[("1",), ("10",), ("11",), ("1101",), ("111",), ("1000",), ("1" * 500,), ("1" + "0" * 499,)],
+    gen=_g_steps, difficulty="medium", tags=("bit manipulation", "string", "simulation"))
