@@ -40,7 +40,7 @@ def _timed_call(fn, args, cap: float):
     """(value or exception, seconds) of ``fn(*args)``, interrupted after ``cap`` seconds."""
     args = copy.deepcopy(list(args))  # outside the timed part: the sandbox decodes fresh arguments from JSON
     old = signal.signal(signal.SIGALRM, _on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, cap)
+    old_delay, old_interval = signal.setitimer(signal.ITIMER_REAL, cap)  # pytest-timeout may have one set
     t0 = time.perf_counter()
     try:
         try:
@@ -52,7 +52,9 @@ def _timed_call(fn, args, cap: float):
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, old)
-    dt = time.perf_counter() - t0
+        dt = time.perf_counter() - t0
+        if old_delay > 0:  # give the outer timer back what is left of it
+            signal.setitimer(signal.ITIMER_REAL, max(old_delay - dt, 1e-3), old_interval)
     if not isinstance(out, BaseException):
         try:
             out = _canon(out)

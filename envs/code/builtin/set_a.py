@@ -1569,8 +1569,8 @@ _add(
             return all(have[c] >= k for c, k in Counter(p).items())
         """,
     },
-    edge=[("a", ""), ("a", "a"), ("ab", "eidbaooo"), ("ab", "eidboaoo"), ("aab", "abab"), ("aab", "abbab"), ("abc", "ab"),
-          ("ab", "xxab"), ("ab", "abxx")],
+    edge=[("a", ""), ("a", "a"), ("ab", "eidbaooo"), ("ab", "eidboaoo"), ("aab", "abab"), ("aab", "abbab"),
+          ("abc", "ab"), ("ab", "xxab"), ("ab", "abxx")],
     gen=_g_perm, difficulty="medium", tags=("string", "sliding window", "hashing"))
 
 
