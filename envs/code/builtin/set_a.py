@@ -3572,3 +3572,6 @@ _add(
     },
     edge=[("1",), ("10",), ("11",), ("1101",), ("111",), ("1000",), ("1" * 500,), ("1" + "0" * 499,)],
     gen=_g_steps, difficulty="medium", tags=("bit manipulation", "string", "simulation"))
+
+
+del R, _RLE_FLUSH  # the reference sources live on in PROBLEMS
