@@ -39,8 +39,8 @@ def _sub(source: str, *pairs: str) -> str:
 def _add(slug: str, title: str, statement: str, entry: str, signature: str, reference: str,
          wrong: dict[str, str], edge_cases: list, generator: Callable[[random.Random], tuple],
          difficulty: str, tags: tuple[str, ...], style: str = "class", compare: str = "exact") -> None:
-    if statement.startswith(TREE_FORMAT):  # the shared paragraph is not indented like the rest
-        statement = TREE_FORMAT + "\n\n" + _src(statement[len(TREE_FORMAT):])
+    if statement.startswith(_TREE_FORMAT):  # the shared paragraph is not indented like the rest
+        statement = _TREE_FORMAT + "\n\n" + _src(statement[len(_TREE_FORMAT):])
     PROBLEMS.append(Problem(
         task_id=f"builtin/{slug}", title=title, statement=_src(statement).strip() + "\n", entry_point=entry,
         signature=signature, reference=_src(reference), wrong={k: _src(v) for k, v in wrong.items()},
@@ -92,11 +92,7 @@ def _random_tree(rng: random.Random, n: int, lo: int = -10, hi: int = 10, values
     return out
 
 
-def _bst_values(rng: random.Random, n: int) -> list[int]:
-    return rng.sample(range(-50, 51), n)
-
-
-TREE_FORMAT = """\
+_TREE_FORMAT = """\
 The tree is given in level order as a list, with None where a child is missing (the children of a missing
 node are not listed, and trailing None values are dropped), e.g. [1, 2, 3, None, 4] is 1 with left child 2
 and right child 3, and 2 has right child 4. An empty list is the empty tree."""
@@ -2009,7 +2005,7 @@ class Solution:
 """
 _add(
     "height-of-a-binary-tree", "Height of a Binary Tree",
-    TREE_FORMAT + """
+    _TREE_FORMAT + """
 
     Return the number of nodes on the longest path from the root down to a leaf (0 for the empty tree).
 
@@ -2085,7 +2081,7 @@ def _gen_bst(rng: random.Random) -> tuple:
 
 _add(
     "is-this-a-search-tree", "Is This a Binary Search Tree",
-    TREE_FORMAT + """
+    _TREE_FORMAT + """
 
     Return True if the tree is a binary search tree: for every node, all values in its left subtree are
     strictly smaller than its value and all values in its right subtree are strictly larger. The empty
@@ -2146,7 +2142,7 @@ def level_order(root: List[Optional[int]]) -> List[List[int]]:
 """
 _add(
     "tree-values-level-by-level", "Tree Values Level by Level",
-    TREE_FORMAT + """
+    _TREE_FORMAT + """
 
     Return the values of the tree grouped by depth: a list whose i-th element lists, from left to right,
     the values of the nodes at depth i (the root is at depth 0). The empty tree gives [].
@@ -2206,7 +2202,7 @@ class Solution:
 """
 _add(
     "view-from-the-right-side", "The Tree Seen From the Right",
-    TREE_FORMAT + """
+    _TREE_FORMAT + """
 
     Standing to the right of the tree, you see the rightmost node of every level. Return their values
     from the top level to the bottom one ([] for the empty tree).
@@ -2307,7 +2303,7 @@ def lowest_common_ancestor(root: List[Optional[int]], p: int, q: int) -> int:
 """
 _add(
     "lowest-shared-ancestor", "Lowest Shared Ancestor in a Binary Tree",
-    TREE_FORMAT + """
+    _TREE_FORMAT + """
 
     All values in the tree are distinct, and p and q are values of nodes in it (possibly the same node).
     Return the value of their lowest common ancestor: the deepest node that has both nodes in its subtree,
@@ -2369,7 +2365,7 @@ class Solution:
 """
 _add(
     "longest-path-in-a-binary-tree", "Longest Path in a Binary Tree",
-    TREE_FORMAT + """
+    _TREE_FORMAT + """
 
     Return the number of edges on the longest path between any two nodes of the tree. The path need not
     pass through the root. A tree with zero or one node gives 0.
@@ -2433,7 +2429,7 @@ class Solution:
 """
 _add(
     "downward-paths-with-a-given-sum", "Downward Paths With a Given Sum",
-    TREE_FORMAT + """
+    _TREE_FORMAT + """
 
     Count the paths whose node values add up to target. A path starts at any node and goes down through
     children (it may stop at any node, not only at a leaf); a single node is a path. Paths that use
@@ -2500,7 +2496,7 @@ class Solution:
 """
 _add(
     "heaviest-path-in-a-binary-tree", "Heaviest Path in a Binary Tree",
-    TREE_FORMAT + """
+    _TREE_FORMAT + """
 
     A path is a sequence of distinct nodes in which neighbours are joined by an edge; it need not pass
     through the root and has at least one node. Return the largest sum of node values over all paths.
@@ -2601,7 +2597,7 @@ def is_symmetric(root: List[Optional[int]]) -> bool:
 """
 _add(
     "mirror-symmetric-tree", "Is the Tree Its Own Mirror Image",
-    TREE_FORMAT + """
+    _TREE_FORMAT + """
 
     Return True if the tree is symmetric around its centre: its left subtree is the mirror image of its
     right subtree (same shape, mirrored, with equal values). The empty tree is symmetric.
@@ -2658,7 +2654,7 @@ class Solution:
 """
 _add(
     "zigzag-level-values", "Zigzag Level Values",
-    TREE_FORMAT + """
+    _TREE_FORMAT + """
 
     Return the values level by level, reading the root level left to right, the next level right to
     left, and so on, alternating. The empty tree gives [].
@@ -5163,7 +5159,7 @@ def mirror_tree(root: List[Optional[int]]) -> List[Optional[int]]:
 """
 _add(
     "mirror-a-binary-tree", "Mirror a Binary Tree",
-    TREE_FORMAT + """
+    _TREE_FORMAT + """
 
     Swap the left and right children of every node and return the mirrored tree in the same level-order
     format (with None gaps and no trailing None).
@@ -5263,3 +5259,6 @@ _add(
                  "", 1) + "a#"])))(_word(rng, "ab#", 0, 8)),
     "easy", ("stack", "string"),
 )
+
+
+del _REF, _QUAD, _SIMPLE, _LCA_PATHS, _TREE, _rng  # the sources live on in PROBLEMS
