@@ -3424,8 +3424,8 @@ _add(
     "insert-a-range-into-a-sorted-list", "Insert a Range Into a Sorted List",
     """
     intervals is a list of closed ranges [start, end] sorted by start, pairwise disjoint and not touching.
-    Insert the range new and return the list, still sorted and with every overlapping or touching ranges
-    merged into one.
+    Insert the range new and return the list, still sorted, with all ranges that overlap or touch merged
+    into one.
 
     Example 1:
     Input: intervals = [[1, 3], [6, 9]], new = [2, 5]
