@@ -163,7 +163,7 @@ _add(
     },
     [(0, 1), (0, 3), (1, 1), (5, 1), (4, 2), (3, 5), (60, 2), (40, 3)],
     lambda rng: (rng.randint(0, rng.choice([20, 300])), rng.randint(1, 10)),
-    "easy", ("dynamic-programming",),
+    "easy", ("dynamic programming",),
 )
 
 _REF = """
@@ -214,7 +214,7 @@ _add(
     },
     [([],), ([5],), ([2, 3, 2],), ([1, 2, 3, 1],), ([4, 1],), ([0, 0, 0],), ([9, 1, 1, 9],)],
     lambda rng: (_ints(rng, rng.randint(0, 12), 0, 100),),
-    "medium", ("dynamic-programming", "array"), style="function",
+    "medium", ("dynamic programming", "array"), style="function",
 )
 
 _REF = """
@@ -272,7 +272,7 @@ _add(
     [([1, 2, 5], 11), ([2], 3), ([1], 0), ([1], 7), ([3, 7], 1), ([1, 3, 4], 6), ([5, 10], 0),
      ([186, 419, 83, 408], 6249)],
     lambda rng: (rng.sample(range(1, 21), rng.randint(1, 4)), rng.randint(0, 100)),
-    "medium", ("dynamic-programming",),
+    "medium", ("dynamic programming",),
 )
 
 _REF = """
@@ -337,7 +337,7 @@ _add(
     [([],), ([5],), ([7, 7, 7],), ([10, 9, 2, 5, 3, 7, 101, 18],), ([3, 2, 1],), ([1, 2, 2, 3],),
      ([_rng.randint(-10**6, 10**6) for _ in range(6000)],)],
     lambda rng: (_ints(rng, rng.randint(0, 40), -20, 20),),
-    "medium", ("dynamic-programming", "binary-search"),
+    "medium", ("dynamic programming", "binary search"),
 )
 
 _REF = """
@@ -393,7 +393,7 @@ _add(
     [("", ""), ("", "abc"), ("abc", ""), ("horse", "ros"), ("intention", "execution"), ("same", "same"),
      ("abcdefghijklmn", "opqrstuvwxyzab")],
     lambda rng: (_word(rng, "abc", 0, 8), _word(rng, "abc", 0, 8)),
-    "medium", ("dynamic-programming", "string"), style="function",
+    "medium", ("dynamic programming", "string"), style="function",
 )
 
 _REF = """
@@ -486,7 +486,7 @@ _add(
     [([[0]],), ([[1]],), ([[0, 0, 0], [0, 1, 0], [0, 0, 0]],), ([[0, 1], [0, 0]],), ([[0, 0], [0, 1]],),
      ([[0, 1, 0, 0]],), ([[0], [0], [1], [0]],), ([[0] * 17 for _ in range(17)],)],
     lambda rng: (_grid(rng, rng.randint(1, 7), rng.randint(1, 7), 0.2),),
-    "medium", ("dynamic-programming", "matrix"),
+    "medium", ("dynamic programming", "matrix"),
 )
 
 _REF = """
@@ -543,7 +543,7 @@ _add(
     },
     [("", ""), ("", "a"), ("abcde", "ace"), ("abc", "def"), ("aaaa", "aa"), ("abcdefghijklmnop", "qrstuvwxyzqrstuv")],
     lambda rng: (_word(rng, "abcd", 0, 9), _word(rng, "abcd", 0, 9)),
-    "medium", ("dynamic-programming", "string"), style="function",
+    "medium", ("dynamic programming", "string"), style="function",
 )
 
 _REF = """
@@ -618,7 +618,7 @@ _add(
     },
     [([1, 5, 11, 5],), ([1, 2, 3, 5],), ([2],), ([1, 1],), ([1, 2],), ([3, 3, 3, 4, 5],), ([100] + [1] * 30,)],
     lambda rng: (_ints(rng, rng.randint(1, 12), 1, 20),),
-    "medium", ("dynamic-programming",),
+    "medium", ("dynamic programming",),
 )
 
 _REF = """
@@ -681,7 +681,7 @@ _add(
     },
     [([2, 3, -2, 4],), ([-2, 0, -1],), ([-3],), ([0],), ([-2, -3],), ([-1, 5],), ([-2, 3, -4],)],
     lambda rng: (_ints(rng, rng.randint(1, 12), -5, 5),),
-    "medium", ("dynamic-programming", "array"), style="function",
+    "medium", ("dynamic programming", "array"), style="function",
 )
 
 _REF = """
@@ -770,7 +770,7 @@ _add(
      ("aab", ["a", "aa", "aab"]), ("aaab", ["aa", "aaa", "b"]), ("ab", ["b"]),
      ("a" * 40 + "b", ["a", "aa", "aaa", "aaaa"])],
     _gen_word_break,
-    "medium", ("dynamic-programming", "string"),
+    "medium", ("dynamic programming", "string"),
 )
 
 _REF = """
@@ -829,7 +829,7 @@ _add(
     },
     [("0",), ("10",), ("06",), ("226",), ("12",), ("100",), ("27",), ("2611055971756562",), ("1" * 40,)],
     lambda rng: ("".join(rng.choice("11122234567890") for _ in range(rng.randint(1, 12))),),
-    "medium", ("dynamic-programming", "string"),
+    "medium", ("dynamic programming", "string"),
 )
 
 _REF = """
@@ -926,7 +926,7 @@ _add(
     [([[5]],), ([[1, 3, 1], [1, 5, 1], [4, 2, 1]],), ([[1, 2, 3]],), ([[1], [2], [3]],), ([[0, 9], [9, 0]],),
      ([[1, 2], [1, 1]],), ([[(r * 7 + c * 3) % 10 for c in range(15)] for r in range(15)],)],
     lambda rng: (lambda cols: ([_ints(rng, cols, 0, 9) for _ in range(rng.randint(1, 6))],))(rng.randint(1, 6)),
-    "medium", ("dynamic-programming", "matrix"), style="function",
+    "medium", ("dynamic programming", "matrix"), style="function",
 )
 
 _REF = """
@@ -996,7 +996,7 @@ _add(
     },
     [("a",), ("aab",), ("ab",), ("abccbc",), ("racecar",), ("abba",), ("aabaa",), ("a" * 24 + "b",)],
     lambda rng: (_word(rng, rng.choice(["ab", "abc"]), 1, 12),),
-    "hard", ("dynamic-programming", "string"),
+    "hard", ("dynamic programming", "string"),
 )
 
 _REF = """
@@ -1053,7 +1053,7 @@ _add(
     [([], [], 5), ([5], [10], 4), ([5], [10], 5), ([1, 3, 4, 5], [1, 4, 5, 7], 7), ([2, 2], [3, 3], 0),
      ([1, 2, 3], [6, 10, 12], 5)],
     lambda rng: (lambda n: (_ints(rng, n, 1, 10), _ints(rng, n, 0, 20), rng.randint(0, 25)))(rng.randint(0, 8)),
-    "medium", ("dynamic-programming",), style="function",
+    "medium", ("dynamic programming",), style="function",
 )
 
 # ==================================================================================================== graphs
@@ -1148,7 +1148,7 @@ _add(
     },
     [(1, []), (4, []), (5, [[0, 1], [1, 2], [3, 4]]), (3, [[0, 1], [1, 2], [0, 2]]), (2, [[1, 0]])],
     lambda rng: ((n := rng.randint(1, 12)), _gen_edges(rng, n, rng.randint(0, n + 2))),
-    "medium", ("graph", "union-find"), style="function",
+    "medium", ("graph", "union find"), style="function",
 )
 
 
@@ -1258,7 +1258,7 @@ _add(
     [(1, []), (2, [[1, 0]]), (2, [[1, 0], [0, 1]]), (1, [[0, 0]]), (3, [[1, 0], [2, 1], [2, 0]]),
      (4, [[2, 3], [3, 2]])],
     _gen_prereqs,
-    "medium", ("graph", "topological-sort"),
+    "medium", ("graph", "topological sort"),
 )
 
 _REF = """
@@ -1335,7 +1335,7 @@ _add(
     [(1, []), (3, [[0, 2]]), (4, [[1, 0], [2, 0], [3, 1], [3, 2]]), (2, [[0, 1], [1, 0]]), (3, []),
      (5, [[0, 4], [1, 3]])],
     _gen_prereqs,
-    "medium", ("graph", "topological-sort", "heap"), style="function",
+    "medium", ("graph", "topological sort", "heap"), style="function",
 )
 
 _REF = """
@@ -1419,7 +1419,7 @@ _add(
     [([[2, 1, 1], [2, 3, 1], [3, 4, 1]], 4, 2), ([[1, 2, 1]], 2, 2), ([[1, 2, 1]], 2, 1), ([], 1, 1),
      ([[1, 2, 5], [1, 3, 1], [3, 2, 1]], 3, 1), ([[1, 2, 1], [2, 3, 1]], 4, 1)],
     _gen_delay,
-    "medium", ("graph", "shortest-path", "heap"),
+    "medium", ("graph", "shortest path", "heap"),
 )
 
 
@@ -1579,7 +1579,7 @@ _add(
      (3, [[0, 1, 100], [1, 2, 100], [0, 2, 500]], 0, 2, 0), (3, [[0, 1, 100], [1, 2, 100], [0, 2, 500]], 0, 2, 1),
      (2, [], 0, 1, 1), (3, [[0, 1, 1], [1, 2, 1]], 0, 2, 0)],
     _gen_flights,
-    "medium", ("graph", "shortest-path", "dynamic-programming"), style="function",
+    "medium", ("graph", "shortest path", "dynamic programming"), style="function",
 )
 
 _REF = """
@@ -1670,7 +1670,7 @@ _add(
     [([[1, 2], [1, 3], [2, 3]],), ([[1, 2], [2, 3], [3, 4], [1, 4], [1, 5]],), ([[3, 1], [2, 3], [1, 2]],),
      ([[1, 4], [3, 4], [1, 3], [1, 2], [4, 5]],)],
     _gen_redundant,
-    "medium", ("graph", "union-find"), style="function",
+    "medium", ("graph", "union find"), style="function",
 )
 
 _REF = """
@@ -1733,7 +1733,7 @@ _add(
     [(1, []), (3, [[1, 2, 5], [1, 3, 6], [2, 3, 1]]), (4, [[1, 2, 3], [3, 4, 4]]), (2, [[1, 2, 7]]),
      (3, [[1, 2, 1], [2, 3, 1], [1, 3, 1]])],
     _gen_mst,
-    "medium", ("graph", "union-find", "greedy"),
+    "medium", ("graph", "union find", "greedy"),
 )
 
 _REF = """
@@ -1827,7 +1827,7 @@ _add(
     [([[1, 2], [2, 3], [5], [0], [5], [], []],), ([[0], []],), ([[]],), ([[1], [2], [3], []],),
      ([[1], [0], [0]],), ([[1, 2, 3, 4], [1, 2], [3, 4], [0, 4], []],)],
     _gen_safe,
-    "medium", ("graph", "topological-sort"),
+    "medium", ("graph", "topological sort"),
 )
 
 _REF = """
@@ -2126,7 +2126,7 @@ _add(
     [([],), ([2, 1, 3],), ([5, 1, 4, None, None, 3, 6],), ([2, 2, 2],), ([1, 1],), ([5, 4, 6, None, None, 3, 7],),
      ([0, None, -1],)],
     _gen_bst,
-    "medium", ("tree", "binary-search-tree"),
+    "medium", ("tree", "binary search tree"),
 )
 
 _REF = _TREE + """
@@ -2471,7 +2471,7 @@ _add(
     [([], 0), ([10, 5, -3, 3, 2, None, 11, 3, -2, None, 1], 8), ([1, -1, 1], 0), ([0], 0), ([1, 2], 3),
      ([5, 4, 8, 11, None, 13, 4, 7, 2, None, None, 5, 1], 22)],
     lambda rng: (_random_tree(rng, rng.randint(0, 14), -4, 4), rng.randint(-4, 4)),
-    "medium", ("tree", "dfs", "prefix-sum"),
+    "medium", ("tree", "dfs", "prefix sums"),
 )
 
 _REF = _TREE + """
@@ -2526,7 +2526,7 @@ _add(
     [([-3],), ([1, 2, 3],), ([-10, 9, 20, None, None, 15, 7],), ([-1, -2, -3],), ([2, -1],),
      ([5, 4, 8, 11, None, 13, 4, 7, 2, None, None, None, 1],)],
     lambda rng: (_random_tree(rng, rng.randint(1, 14), -10, 10),),
-    "hard", ("tree", "dfs", "dynamic-programming"),
+    "hard", ("tree", "dfs", "dynamic programming"),
 )
 
 
@@ -2817,7 +2817,7 @@ _add(
     [([30],), ([73, 74, 75, 71, 69, 72, 76, 73],), ([30, 30, 31],), ([50, 40, 30],), ([30, 60, 90],),
      ([100 - i * 70 // 12000 for i in range(12000)],)],
     lambda rng: (_ints(rng, rng.randint(1, 14), 30, 40),),
-    "medium", ("stack", "monotonic-stack"),
+    "medium", ("stack", "monotonic stack"),
 )
 
 _REF = """
@@ -2885,7 +2885,7 @@ _add(
     [([0],), ([5],), ([2, 1, 5, 6, 2, 3],), ([2, 4],), ([1, 2, 3, 4, 5],), ([3, 3, 3],), ([6, 2, 5, 4, 5, 1, 6],),
      ([_rng.randint(1, 10**4) for _ in range(6000)],)],
     lambda rng: (_ints(rng, rng.randint(1, 12), 0, 8),),
-    "hard", ("stack", "monotonic-stack"),
+    "hard", ("stack", "monotonic stack"),
 )
 
 _REF = """
@@ -3032,7 +3032,7 @@ _add(
     [([7],), ([1, 2, 1],), ([5, 4, 3, 2, 1],), ([3, 3, 3],), ([1, 2, 3, 4, 3],), ([2, 1, 2, 4, 3],),
      ([5] * 5000,)],
     lambda rng: (_ints(rng, rng.randint(1, 12), -5, 5),),
-    "medium", ("stack", "monotonic-stack"),
+    "medium", ("stack", "monotonic stack"),
 )
 
 _REF = """
@@ -3126,7 +3126,7 @@ _add(
     [([4], 1), ([1, 3, -1, -3, 5, 3, 6, 7], 3), ([1, 2, 3], 3), ([3, 2, 1], 1), ([2, 2, 1, 2], 2), ([9, 1, 1, 1], 2),
      ([_rng.randint(-10**4, 10**4) for _ in range(12000)], 6000)],
     lambda rng: (lambda n: (_ints(rng, n, -4, 4), rng.randint(1, n)))(rng.randint(1, 12)),
-    "hard", ("queue", "monotonic-queue", "sliding-window"), style="function",
+    "hard", ("queue", "monotonic queue", "sliding window"), style="function",
 )
 
 _REF = """
@@ -3333,7 +3333,7 @@ _add(
     },
     [("1432219", 3), ("10200", 1), ("10", 2), ("9", 1), ("112", 1), ("123", 0), ("100200", 1), ("54321", 2)],
     _gen_remove_k,
-    "medium", ("stack", "monotonic-stack", "greedy"),
+    "medium", ("stack", "monotonic stack", "greedy"),
 )
 
 # ================================================================================================= intervals
@@ -3628,7 +3628,7 @@ _add(
     [([], []), ([[1, 3]], []), ([[0, 2], [5, 10], [13, 23], [24, 25]], [[1, 5], [8, 12], [15, 24], [25, 26]]),
      ([[1, 7]], [[3, 10]]), ([[1, 2]], [[2, 3]]), ([[1, 10]], [[2, 3], [5, 6]])],
     lambda rng: (_disjoint(rng), _disjoint(rng)),
-    "medium", ("intervals", "two-pointers"),
+    "medium", ("intervals", "two pointers"),
 )
 
 # ============================================================================================= binary search
@@ -3708,7 +3708,7 @@ _add(
     [([1], 1), ([1], 0), ([4, 5, 6, 7, 0, 1, 2], 0), ([4, 5, 6, 7, 0, 1, 2], 3), ([3, 1], 1), ([5, 1, 3], 5),
      ([1, 3], 3)],
     _gen_rotated,
-    "medium", ("binary-search", "array"), style="function",
+    "medium", ("binary search", "array"), style="function",
 )
 
 _REF = """
@@ -3765,7 +3765,7 @@ _add(
     },
     [([], 0), ([5, 7, 7, 8, 8, 10], 8), ([5, 7, 7, 8, 8, 10], 6), ([1], 1), ([2, 2], 2), ([1, 2, 3], 4)],
     lambda rng: (sorted(_ints(rng, rng.randint(0, 12), 0, 8)), rng.randint(-1, 9)),
-    "medium", ("binary-search", "array"),
+    "medium", ("binary search", "array"),
 )
 
 _REF = """
@@ -3829,7 +3829,7 @@ _add(
     },
     [([1], 1), ([3, 6, 7, 11], 8), ([30, 11, 23, 4, 20], 5), ([30, 11, 23, 4, 20], 6), ([5], 10), ([10**9] * 20, 20)],
     lambda rng: (lambda piles: (piles, rng.randint(len(piles), len(piles) + 20)))(_ints(rng, rng.randint(1, 8), 1, 30)),
-    "medium", ("binary-search",),
+    "medium", ("binary search",),
 )
 
 _REF = """
@@ -3913,7 +3913,7 @@ _add(
     [([5], 1), ([7, 2, 5, 10, 8], 2), ([1, 4, 4], 3), ([1, 2, 3, 4, 5], 2), ([0, 0, 0], 2), ([2, 3, 1, 2, 4, 3], 5),
      (list(range(1, 31)), 10)],
     lambda rng: (lambda nums: (nums, rng.randint(1, len(nums))))(_ints(rng, rng.randint(1, 9), 0, 15)),
-    "hard", ("binary-search", "greedy", "dynamic-programming"), style="function",
+    "hard", ("binary search", "greedy", "dynamic programming"), style="function",
 )
 
 # ==================================================================================================== greedy
@@ -4400,7 +4400,7 @@ _add(
     },
     [(1, []), (1, [[0, 0]]), (2, []), (4, []), (4, [[0, 1]]), (6, []), (8, []), (5, [[2, 2]])],
     _gen_queens,
-    "hard", ("backtracking", "bit-manipulation"),
+    "hard", ("backtracking", "bit manipulation"),
 )
 
 # ============================================================================================ grids/matrices
@@ -5084,7 +5084,7 @@ _add(
     [([0, 0],), ([5, 3],), ([10, 15, 20],), ([1, 100, 1, 1, 1, 100, 1, 1, 100, 1],), ([0, 1, 2, 2],),
      ([(i * 37) % 11 for i in range(32)],)],
     lambda rng: (_ints(rng, rng.randint(2, 12), 0, 20),),
-    "easy", ("dynamic-programming",),
+    "easy", ("dynamic programming",),
 )
 
 _REF = """
@@ -5130,7 +5130,7 @@ _add(
     },
     [([], 3), ([1, 3, 5, 6], 5), ([1, 3, 5, 6], 7), ([1, 3, 5, 6], 0), ([1, 3, 5, 6], 2), ([4], 4)],
     lambda rng: (sorted(rng.sample(range(-20, 21), rng.randint(0, 10))), rng.randint(-22, 22)),
-    "easy", ("binary-search",),
+    "easy", ("binary search",),
 )
 
 _REF = _TREE + """
