@@ -223,14 +223,14 @@ def test_process_pool_matches_inline_and_does_not_leak(data):
     # pickling a reward whose pool is running works and does not carry the pool
     clone = pickle.loads(pickle.dumps(pooled))
     assert clone._backend is None
-    procs = list(pooled.backend._executor._processes.values())
+    procs = pooled.backend.processes()
     assert len(procs) == 2 and all(p.is_alive() for p in procs)
     pooled.close()
     assert not any(p.is_alive() for p in procs)
     # a collected backend shuts its pool down too
     backend = make_backend("process", 1)
     backend.score(TOY, {}, states[:1], ["<answer>A</answer>"], 0)
-    procs = list(backend._executor._processes.values())
+    procs = backend.processes()
     del backend
     gc.collect()
     for p in procs:

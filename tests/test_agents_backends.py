@@ -1,0 +1,81 @@
+"""The 'process' reward backend from a plain script (no main guard), and its recovery after a worker dies."""
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+
+import agents
+from agents.backends import ProcessBackend
+
+TOY = "ToyCoins-LLM-v0"
+TESTS = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(TESTS)
+
+
+def _run_script(tmp_path, body: str, timeout: float = 240) -> subprocess.CompletedProcess:
+    script = tmp_path / "plain_script.py"
+    script.write_text(textwrap.dedent(body))
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([ROOT, TESTS, os.environ.get("PYTHONPATH", "")]))
+    return subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=timeout,
+                          cwd=str(tmp_path), env=env)
+
+
+@pytest.mark.slow
+def test_default_backend_works_from_a_script_without_main_guard(tmp_path):
+    # a GRPO-like loop written the way most training scripts are: top-level code, default backend
+    proc = _run_script(tmp_path, """
+        import json
+        import conftest  # registers the toy env, as a user's own module would
+        import agents
+
+        print("SCRIPT-BODY-RUNS")
+        ds = agents.make_dataset("ToyCoins-LLM-v0", 2, seed=1, flips=8)
+        reward = agents.EnvReward("ToyCoins-LLM-v0", num_workers=2, seed=3, flips=8)
+        inline = agents.EnvReward("ToyCoins-LLM-v0", reward_backend="inline", seed=3, flips=8)
+        completions = ["<answer>A</answer>", "<answer>B</answer>", "junk", "<answer>Z</answer>"] * 2
+        states = [ds["state"][0]] * 4 + [ds["state"][1]] * 4
+        got = [reward(completions=completions, state=states) for _ in range(3)]
+        want = [inline(completions=completions, state=states) for _ in range(3)]
+        print("RESULT", json.dumps({"got": got, "want": want, "backend": reward.backend.name}))
+    """)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert proc.stdout.count("SCRIPT-BODY-RUNS") == 1  # the workers did not run the script again
+    import json
+
+    result = json.loads(proc.stdout.split("RESULT", 1)[1])
+    assert result["backend"] == "process"
+    assert len(result["got"]) == 3
+    for got, want in zip(result["got"], result["want"]):
+        assert got == pytest.approx(want)
+
+
+def test_pool_is_rebuilt_after_a_worker_is_killed():
+    ds = agents.make_dataset(TOY, 2, seed=1, flips=8)
+    states = [ds["state"][0], ds["state"][1]] * 3
+    completions = ["<answer>A</answer>", "<answer>B</answer>", "x"] * 2
+    inline = agents.EnvReward(TOY, reward_backend="inline", seed=4, flips=8)
+    reward = agents.EnvReward(TOY, num_workers=2, seed=4, flips=8)
+    try:
+        first = reward(completions=completions, state=states)
+        backend = reward.backend
+        assert isinstance(backend, ProcessBackend) and backend.rebuilds == 0
+        executor = backend._pools[False][0]
+        pids = list(executor._processes)
+        assert pids
+        os.kill(pids[0], signal.SIGKILL)
+        deadline = time.time() + 10
+        while time.time() < deadline and executor._processes and pids[0] in executor._processes \
+                and executor._processes[pids[0]].is_alive():
+            time.sleep(0.05)
+        second = reward(completions=completions, state=states)  # scored on a new pool, not BrokenProcessPool
+        third = reward(completions=completions, state=states)
+        assert backend.rebuilds == 1
+        assert backend._pools[False][0] is not executor
+        for got in (first, second, third):
+            assert got == pytest.approx(inline(completions=completions, state=states))
+    finally:
+        reward.close()
