@@ -16,14 +16,15 @@ import importlib
 from typing import Any
 
 __all__ = [
-    "BUDGET_ALIASES", "EnvReward", "LLMPolicy", "TextGameEnvironment", "budget_name", "compute_score", "compute_score_batch",
+    "EnvReward", "LLMPolicy", "TextGameEnvironment", "budget_name", "compute_score", "compute_score_async",
+    "compute_score_batch",
     "environment_factory", "evaluate", "export_verl", "make_dataset", "make_env", "verl_rows",
 ]
 
 _WHERE = {
-    "BUDGET_ALIASES": "data", "budget_name": "data", "make_dataset": "data", "make_env": "data",
+    "budget_name": "data", "make_dataset": "data", "make_env": "data",
     "EnvReward": "reward",
-    "compute_score": "verl", "compute_score_batch": "verl", "export_verl": "verl", "verl_rows": "verl",
+    "compute_score": "verl", "compute_score_async": "verl", "compute_score_batch": "verl", "export_verl": "verl", "verl_rows": "verl",
     "environment_factory": "trl_env", "TextGameEnvironment": "trl_env",
     "LLMPolicy": "policy",
     "evaluate": "evaluation",

@@ -57,7 +57,6 @@ from typing import Any, Sequence
 
 __all__ = ["compute_score", "compute_score_async", "compute_score_batch", "export_verl", "verl_rows"]
 
-_ABILITY = {"rollouts": "game", "tests": "code", "resolution": "svg"}
 
 # reward callables reused across calls in this process, keyed by (env_id, env_kwargs JSON); verl may call from
 # several threads, so the cache is filled under a lock (EnvReward and the backends lock the rest)
@@ -67,9 +66,9 @@ _REWARDS_LOCK = threading.Lock()
 
 def verl_rows(env_id: str, n: int, *, seed: int = 0, split: str = "train", **env_kwargs: Any) -> list[dict]:
     """``n`` states of ``env_id`` as verl rows (see the module docstring for the layout)."""
-    from agents.data import budget_name, rows
+    from agents.data import rows
 
-    ability = _ABILITY.get(budget_name(env_id), "reasoning")
+    ability = _ability(env_id)
     out = []
     for i, row in enumerate(rows(env_id, n, seed=seed, **env_kwargs)):
         out.append({
@@ -81,6 +80,19 @@ def verl_rows(env_id: str, n: int, *, seed: int = 0, split: str = "train", **env
                            "index": i, "split": split},
         })
     return out
+
+
+def _ability(env_id: str) -> str:
+    """verl's ``ability`` label: the env class's ``ability`` attribute if it has one, else its family (the
+    package under ``envs``: ``"gomoku"``, ``"code"``...), else ``"custom"``."""
+    from agents.data import env_class
+
+    cls = env_class(env_id)
+    label = getattr(cls, "ability", None)
+    if isinstance(label, str) and label:
+        return label
+    parts = getattr(cls, "__module__", "").split(".")
+    return parts[1] if len(parts) > 2 and parts[0] == "envs" else "custom"
 
 
 def export_verl(env_id: str, out_dir: str, *, n_train: int = 1024, n_test: int = 128, seed: int = 0,
@@ -176,6 +188,9 @@ def _result(scored) -> dict:
         "legal": float(scored.legal),
         "estimate": float(est.value) if est is not None else 0.0,
         "estimate_stderr": float(est.stderr) if est is not None else 0.0,
+        # 1.0 where the oracle failed on this response (an engine died, a sandbox error): ``score`` is then
+        # the env's finite oracle_error_reward, as verl needs a number for every response
+        "oracle_error": float(getattr(scored, "oracle_error", None) is not None),
     }
 
 
@@ -196,7 +211,7 @@ def compute_score_batch(data_sources: Sequence[str], solution_strs: Sequence[str
     parsed = []
     for i in range(n):
         env_id, kwargs, state = _info(extra_infos[i], data_sources[i], ground_truths[i])
-        kwargs.update(_budget_override(env_id, reward_kwargs))
+        kwargs.update(_budget_override(env_id, kwargs, reward_kwargs))
         parsed.append((env_id, kwargs, state))
         groups.setdefault((env_id, json.dumps(kwargs, sort_keys=True)), []).append(i)
     out: list[dict] = [{}] * n
@@ -208,13 +223,18 @@ def compute_score_batch(data_sources: Sequence[str], solution_strs: Sequence[str
     return out
 
 
-def _budget_override(env_id: str, reward_kwargs: dict) -> dict:
-    """The env's budget from verl's ``reward_kwargs`` (under its own name or as ``budget``), if given."""
+def _budget_override(env_id: str, env_kwargs: dict, reward_kwargs: dict) -> dict:
+    """The env's budget from verl's ``reward_kwargs`` (under the name the env gives it for these arguments,
+    or as ``budget``), if given."""
     from agents.data import budget_name
 
-    name = budget_name(env_id)
+    name = budget_name(env_id, env_kwargs)
     value = reward_kwargs.get(name, reward_kwargs.get("budget"))
-    return {} if value is None else {name: int(value)}
+    if value is None:
+        return {}
+    if isinstance(value, bool) or not isinstance(value, (int, str)) or not str(value).strip().isdigit():
+        raise ValueError(f"reward_kwargs {name}={value!r} must be a positive integer (the oracle budget)")
+    return {name: int(value)}
 
 
 def compute_score(data_source: str, solution_str: str, ground_truth: Any, extra_info: dict | None = None,
@@ -341,6 +361,6 @@ async def compute_score_async(data_source: str, solution_str: str, ground_truth:
     import asyncio
 
     env_id, kwargs, state = _info(extra_info, data_source, ground_truth)
-    kwargs.update(_budget_override(env_id, reward_kwargs))
+    kwargs.update(_budget_override(env_id, kwargs, reward_kwargs))
     future = _BATCHER.submit(env_id, kwargs, state, solution_str, _group_size(reward_kwargs))
     return await asyncio.wrap_future(future)

@@ -64,7 +64,8 @@ def test_compute_score_naive_and_batch_agree_with_the_env(exported):
         ref = env.score_completions([state], [a], seed=reward.call_seed(k))[0]
         assert one[-1]["score"] == pytest.approx(ref.reward)
     for res in one:
-        assert set(res) == {"score", "format_ok", "legal", "estimate", "estimate_stderr"}
+        assert set(res) == {"score", "format_ok", "legal", "estimate", "estimate_stderr", "oracle_error"}
+        assert res["oracle_error"] == 0.0
     assert one[1]["score"] == pytest.approx(-0.1) and one[1]["format_ok"] == 0.0
     assert one[2]["score"] == pytest.approx(-0.9) and one[2]["legal"] == 0.0
     for i in (0, 3):
