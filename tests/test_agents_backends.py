@@ -79,3 +79,47 @@ def test_pool_is_rebuilt_after_a_worker_is_killed():
             assert got == pytest.approx(inline(completions=completions, state=states))
     finally:
         reward.close()
+
+
+GRPO_SCRIPT = """
+    import json, os, time
+    os.environ.setdefault("TRL_EXPERIMENTAL_SILENCE", "1")
+    t0 = time.perf_counter()
+    import gymnasium as gym
+    import _tiny_model
+    import envs
+    from agents.train import build_trainer, grpo_config
+
+    print("SCRIPT-BODY-RUNS")
+    env = gym.make("Gomoku9x9-LLM-v0", rollouts=16).unwrapped
+    answers = sorted({f"<answer>{a}</answer>" for s in env.sample_states(4, seed=100) for a in env.candidate_actions(s)})
+    tokenizer = _tiny_model.build_tokenizer(extra_tokens=answers)
+    model = _tiny_model.build_model(tokenizer)
+    config = grpo_config(output_dir="out", use_cpu=True, max_steps=2, num_generations=4,
+                         per_device_train_batch_size=4, max_completion_length=16, learning_rate=1e-4, seed=0)
+    trainer = build_trainer("Gomoku9x9-LLM-v0", model, env_kwargs={"rollouts": 16}, num_states=6, seed=3,
+                            config=config, tokenizer=tokenizer)   # the default reward backend: "process"
+    reward = trainer.reward_funcs[0]
+    t1 = time.perf_counter()
+    trainer.train()
+    t2 = time.perf_counter()
+    steps = [h for h in trainer.state.log_history if "reward" in h]
+    print("RESULT", json.dumps({"backend": reward.backend.name, "workers": reward.backend.num_workers,
+                                "steps": len(steps), "rewards": [h["reward"] for h in steps],
+                                "setup_s": t1 - t0, "train_s": t2 - t1}))
+"""
+
+
+@pytest.mark.slow
+def test_plain_script_grpo_run_with_the_default_backend(tmp_path):
+    """A real GRPO run (TRL, tiny model, Gomoku 9x9) from a script without a main guard."""
+    import json
+
+    proc = _run_script(tmp_path, GRPO_SCRIPT, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert proc.stdout.count("SCRIPT-BODY-RUNS") == 1
+    result = json.loads(proc.stdout.split("RESULT", 1)[1])
+    assert result["backend"] == "process" and result["steps"] == 2
+    assert all(-1.0 <= r <= 1.1 for r in result["rewards"])
+    print(f"plain-script GRPO: setup {result['setup_s']:.1f} s, 2 steps {result['train_s']:.1f} s "
+          f"on {result['workers']} reward workers")
