@@ -5,9 +5,9 @@
     reward = agents.EnvReward("Gomoku9x9-LLM-v0", rollouts=256)                  # TRL reward function
     trainer = trl.GRPOTrainer(model, reward_funcs=reward, train_dataset=ds, args=grpo_config)
 
-Also here: :func:`compute_score` / :func:`compute_score_batch` / :func:`export_verl` for verl,
-:func:`environment_factory` for TRL's multi-turn ``environment_factory``, :class:`LLMPolicy` (transformers
-or vLLM generation) and :func:`evaluate`. ``import agents`` is cheap: torch, transformers, trl, datasets,
+Also here: :func:`compute_score_async` (verl 0.9), :func:`compute_score`, :func:`compute_score_batch` and
+:func:`export_verl` for verl, :func:`environment_factory` for TRL's multi-turn ``environment_factory``,
+:class:`LLMPolicy` (transformers or vLLM generation) and :func:`evaluate`. ``import agents`` is cheap: torch, transformers, trl, datasets,
 ray and vllm are imported only by the functions that need them.
 """
 from __future__ import annotations

@@ -172,8 +172,8 @@ def build_parser(commands: Mapping[str, str] | None = None) -> argparse.Argument
     """The ``rewarddial`` parser with list, play, pbrain and the lazily imported ``commands``
     (default :data:`COMMANDS`: study)."""
     parser = argparse.ArgumentParser(
-        prog="rewarddial", description="Gymnasium text environments for LLM RL whose reward accuracy is a dial: "
-                                       "list, play, study the reward's variance, evaluate and train models.")
+        prog="rewarddial", description="Gymnasium text environments for reinforcement learning of language "
+                                       "models, in which the accuracy of the reward is a dial.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     p = sub.add_parser("list", help="print the registered environment ids",
                        description="Print every registered rewarddial id with its entry point and arguments.")
