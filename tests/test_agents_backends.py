@@ -123,3 +123,34 @@ def test_plain_script_grpo_run_with_the_default_backend(tmp_path):
     assert all(-1.0 <= r <= 1.1 for r in result["rewards"])
     print(f"plain-script GRPO: setup {result['setup_s']:.1f} s, 2 steps {result['train_s']:.1f} s "
           f"on {result['workers']} reward workers")
+
+
+@pytest.mark.slow
+def test_env_class_defined_in_a_guarded_main_script_still_works(tmp_path):
+    """An env class that lives in the script itself: the workers import the script (which needs the guard)."""
+    proc = _run_script(tmp_path, """
+        import json
+        import gymnasium as gym
+        import agents
+        from toy_env import ToyCoinsEnv
+
+
+        class MyCoins(ToyCoinsEnv):
+            pass
+
+
+        if __name__ == "__main__":
+            gym.register(id="MyCoins-LLM-v0", entry_point=MyCoins)
+            ds = agents.make_dataset("MyCoins-LLM-v0", 1, seed=1, flips=8)
+            states = [ds["state"][0]] * 3
+            got = agents.EnvReward("MyCoins-LLM-v0", num_workers=2, seed=1, flips=8)(
+                completions=["<answer>A</answer>", "x", "<answer>B</answer>"], state=states)
+            want = agents.EnvReward("MyCoins-LLM-v0", reward_backend="inline", seed=1, flips=8)(
+                completions=["<answer>A</answer>", "x", "<answer>B</answer>"], state=states)
+            print("RESULT", json.dumps([got, want]))
+    """)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    import json
+
+    got, want = json.loads(proc.stdout.split("RESULT", 1)[1])
+    assert got == pytest.approx(want)
