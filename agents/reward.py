@@ -29,8 +29,9 @@ class EnvReward:
 
     Arguments:
         env_id: a registered environment id.
-        reward_backend: ``"process"`` (default: a local spawn process pool), ``"inline"`` (in the trainer's
-            process) or ``"ray"`` (Ray tasks; ``ray.init`` is called only if Ray is not initialised).
+        reward_backend: ``"process"`` (default: a local spawn process pool; works from a plain script without
+            ``if __name__ == "__main__":`` and rebuilds itself if a worker dies), ``"inline"`` (in the
+            trainer's process) or ``"ray"`` (Ray tasks; ``ray.init`` is called only if Ray is not initialised).
         num_workers: pool size / chunks per batch (default: the CPU count divided by ``LOCAL_WORLD_SIZE``,
             the number of training processes on this node).
         seed: base seed (a non-negative integer). Call ``k`` scores item ``i`` with seed
