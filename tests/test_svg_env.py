@@ -157,8 +157,8 @@ def test_rgb_array_render_and_save_render(tmp_path):
     env.reset(options={"task_id": "hexagon"})
     blank = env.render()
     assert blank.shape == (96, 96, 3) and (blank == 255).all()
-    with pytest.raises(ValueError, match="no rendered SVG"):
-        env.unwrapped.save_render(tmp_path / "none.png")
+    blank_png = open(env.unwrapped.save_render(tmp_path / "none.png"), "rb").read()
+    assert blank_png[:8] == b"\x89PNG\r\n\x1a\n"
     env.step(f"```svg\n{HEX}\n```")
     img = env.render()
     assert img.shape == (96, 96, 3) and img.dtype == np.uint8 and (img != 255).any()

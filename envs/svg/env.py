@@ -446,12 +446,13 @@ class SVGEnv(TextEnv):
         return None
 
     def save_render(self, path: str | os.PathLike) -> str:
-        """Write the last scored SVG as a PNG at ``resolution`` pixels; returns the path written."""
+        """Write the last scored SVG as a PNG at ``resolution`` pixels (a blank canvas before any SVG was
+        scored, or when the last one could not be rendered again); returns the path written."""
         from .raster import png_bytes
 
         img = self.last_render()
         if img is None:
-            raise ValueError("there is no rendered SVG to save: step() with an SVG that can be rendered first")
+            img = np.full((self.resolution, self.resolution, 3), 255, dtype=np.uint8)
         path = os.fspath(path)
         with open(path, "wb") as f:
             f.write(png_bytes(img))
