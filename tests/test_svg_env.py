@@ -176,3 +176,20 @@ def test_pickled_env_restarts_its_renderer(env):
     copy = pickle.loads(pickle.dumps(env))
     assert copy._pool is None
     assert copy.score_completions([state], [HEX])[0].reward == env.score_completions([state], [HEX])[0].reward
+
+
+def test_missing_extra_names_the_install_command(monkeypatch):
+    import importlib
+
+    import envs.svg as svgpkg
+
+    real = importlib.import_module
+
+    def fake(name, *args, **kwargs):
+        if name == "skia":
+            raise ImportError("No module named 'skia'")
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(svgpkg.importlib, "import_module", fake)
+    with pytest.raises(ImportError, match=r"pip install 'rewarddial\[svg\]'"):
+        SVGEnv()
