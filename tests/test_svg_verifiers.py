@@ -255,3 +255,18 @@ def test_horizon_kernel_agrees_with_the_slow_reference():
     for _ in range(10):
         img = np.repeat(np.repeat(rng.integers(0, 256, size=(12, 10, 3)), 4, axis=0), 3, axis=1).astype(np.uint8)
         np.testing.assert_array_equal(_horizon(img), _slow_horizon(img))
+
+
+def test_symmetry_iou_on_a_crop_equals_the_full_image():
+    rng = np.random.default_rng(6)
+    for _ in range(10):
+        mask = np.zeros((80, 90), dtype=bool)
+        x, y = rng.integers(10, 60, 2)
+        mask[y:y + rng.integers(3, 20), x:x + rng.integers(3, 25)] = True
+        c = (float(rng.uniform(20, 60)), float(rng.uniform(20, 60)))
+        for angle in (60, 90, 120, 180):
+            # the full-image reference, on a canvas large enough to hold every rotation
+            big = np.zeros((400, 400), dtype=bool)
+            big[150:230, 150:240] = mask
+            want = rs.iou(big, rs.rotate_mask(big, (c[0] + 150, c[1] + 150), angle))
+            assert rs.symmetry_iou(mask, c, angle) == pytest.approx(want)

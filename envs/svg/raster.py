@@ -207,8 +207,25 @@ def iou(a: np.ndarray, b: np.ndarray) -> float:
 
 
 def symmetry_iou(mask: np.ndarray, centre: tuple[float, float], angle_deg: float) -> float:
-    """IoU of ``mask`` and its rotation about ``centre`` (1 for a shape with that rotational symmetry)."""
-    return iou(mask, rotate_mask(mask, centre, angle_deg))
+    """IoU of ``mask`` and its rotation about ``centre`` (1 for a shape with that rotational symmetry).
+
+    Computed on the square around ``centre`` that holds the mask and its rotation (pixels outside the image
+    count as empty), so a small shape costs little.
+    """
+    ys, xs = np.nonzero(mask.any(axis=1))[0], np.nonzero(mask.any(axis=0))[0]
+    if len(xs) == 0:
+        return 1.0
+    reach = max(abs(xs[0] - centre[0]), abs(xs[-1] + 1 - centre[0]), abs(ys[0] - centre[1]),
+                abs(ys[-1] + 1 - centre[1])) * 1.415 + 2
+    x0, y0 = int(np.floor(centre[0] - reach)), int(np.floor(centre[1] - reach))
+    size = int(np.ceil(2 * reach)) + 1
+    box = np.zeros((size, size), dtype=bool)
+    h, w = mask.shape
+    sx0, sy0 = max(0, x0), max(0, y0)
+    sx1, sy1 = min(w, x0 + size), min(h, y0 + size)
+    box[sy0 - y0:sy1 - y0, sx0 - x0:sx1 - x0] = mask[sy0:sy1, sx0:sx1]
+    c = (centre[0] - x0, centre[1] - y0)
+    return iou(box, rotate_mask(box, c, angle_deg))
 
 
 def mirror_iou(mask: np.ndarray, cx: float) -> float:
