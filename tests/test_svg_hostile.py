@@ -244,3 +244,23 @@ def test_timeout_kills_and_restarts():
         assert p.restarts == 1
     finally:
         p.close()
+
+
+def test_hostile_completions_through_the_env(world):
+    """Each hostile SVG inside prose and a ```svg fence, through env.step: a finite reward within 0.5 s."""
+    import math
+
+    from envs.svg.env import SVGEnv
+
+    listener, fifo, secret = world
+    env = SVGEnv(tasks="seed", resolution=256)
+    env.reset(options={"task_id": "hexagon"})
+    env.score_completions([env.encode_state(env.state)], [H + "</svg>"])  # start the worker
+    for name, svg in hostile_cases(listener.port, secret).items():
+        env.reset(options={"task_id": "hexagon"})
+        t0 = time.perf_counter()
+        _, reward, terminated, _, info = env.step(f"Here you go.\n```svg\n{svg}\n```\nDone!")
+        assert time.perf_counter() - t0 <= 0.5, name
+        assert math.isfinite(reward) and terminated, name
+        assert reward in (-1.0, -0.1) or 0.1 <= reward <= 1.1, (name, reward)
+    assert listener.hits == 0 and not fifo.opened
