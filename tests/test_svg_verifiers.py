@@ -270,3 +270,32 @@ def test_symmetry_iou_on_a_crop_equals_the_full_image():
             big[150:230, 150:240] = mask
             want = rs.iou(big, rs.rotate_mask(big, (c[0] + 150, c[1] + 150), angle))
             assert rs.symmetry_iou(mask, c, angle) == pytest.approx(want)
+
+
+# ------------------------------------------------ drawings in the style models write (not used for tuning)
+H = '<svg xmlns="http://www.w3.org/2000/svg" '
+TYPICAL = {
+ "star": [H+'width="100" height="100" viewBox="0 0 100 100"><polygon points="50,5 61,35 95,35 68,57 79,91 50,70 21,91 32,57 5,35 39,35" fill="gold" stroke="black" stroke-width="2"/></svg>',
+          H+'viewBox="0 0 200 200"><polygon points="100,10 40,198 190,78 10,78 160,198" fill="yellow" stroke="orange" stroke-width="3" fill-rule="nonzero"/></svg>'],
+ "hexagon": [H+'width="200" height="200"><polygon points="100,10 178,55 178,145 100,190 22,145 22,55" fill="none" stroke="black" stroke-width="2"/></svg>',
+             H+'width="300" height="300" viewBox="0 0 300 300"><polygon points="150,50 236.6,100 236.6,200 150,250 63.4,200 63.4,100" fill="#4CAF50" stroke="#333" stroke-width="3"/></svg>'],
+ "hexagram": [H+'width="200" height="200" viewBox="0 0 200 200"><polygon points="100,20 170,140 30,140" fill="none" stroke="purple" stroke-width="4"/><polygon points="100,180 30,60 170,60" fill="none" stroke="purple" stroke-width="4"/></svg>'],
+ "light_green_ellipse": [H+'width="200" height="100"><ellipse cx="100" cy="50" rx="80" ry="40" fill="#90EE90"/></svg>',
+   H+'width="300" height="200" viewBox="0 0 300 200"><ellipse cx="150" cy="100" rx="120" ry="70" fill="lightgreen" stroke="green" stroke-width="2"/></svg>'],
+ "cross": [H+'width="100" height="100"><rect x="40" y="10" width="20" height="80" fill="black"/><rect x="10" y="40" width="80" height="20" fill="black"/></svg>'],
+ "trapezoid": [H+'width="200" height="150"><polygon points="50,20 150,20 190,130 10,130" fill="skyblue" stroke="black" stroke-width="2"/></svg>'],
+ "dashed_square": [H+'width="200" height="200"><rect x="50" y="50" width="100" height="100" fill="none" stroke="black" stroke-width="2" stroke-dasharray="5,5"/></svg>'],
+ "no_entry": [H+'width="200" height="200" viewBox="0 0 200 200"><circle cx="100" cy="100" r="80" fill="white" stroke="red" stroke-width="15"/><line x1="43" y1="43" x2="157" y2="157" stroke="red" stroke-width="15"/></svg>'],
+ "clock": [H+'width="200" height="200" viewBox="0 0 200 200"><circle cx="100" cy="100" r="90" fill="white" stroke="black" stroke-width="4"/>' + "".join(f'<line x1="100" y1="15" x2="100" y2="25" stroke="black" stroke-width="3" transform="rotate({30*i} 100 100)"/>' for i in range(12)) + '<line x1="100" y1="100" x2="100" y2="60" stroke="black" stroke-width="6" stroke-linecap="round"/><line x1="100" y1="100" x2="170" y2="100" stroke="black" stroke-width="4" stroke-linecap="round"/><circle cx="100" cy="100" r="4" fill="black"/></svg>'],
+ "wifi3": [H+'width="100" height="100" viewBox="0 0 100 100"><circle cx="50" cy="80" r="6" fill="black"/><path d="M35 65 Q50 50 65 65" fill="none" stroke="black" stroke-width="6" stroke-linecap="round"/><path d="M25 55 Q50 30 75 55" fill="none" stroke="black" stroke-width="6" stroke-linecap="round"/><path d="M15 45 Q50 10 85 45" fill="none" stroke="black" stroke-width="6" stroke-linecap="round"/></svg>'],
+ "battery": [H+'width="200" height="100" viewBox="0 0 200 100"><rect x="10" y="20" width="160" height="60" rx="8" ry="8" fill="none" stroke="black" stroke-width="4"/><rect x="170" y="38" width="12" height="24" rx="3" fill="black"/><rect x="16" y="26" width="30" height="48" fill="red"/></svg>'],
+ "ground": [H+'width="100" height="120"><line x1="50" y1="10" x2="50" y2="60" stroke="black" stroke-width="3"/><line x1="20" y1="60" x2="80" y2="60" stroke="black" stroke-width="3"/><line x1="30" y1="75" x2="70" y2="75" stroke="black" stroke-width="3"/><line x1="40" y1="90" x2="60" y2="90" stroke="black" stroke-width="3"/></svg>'],
+ "mercedes": [H+'width="200" height="200" viewBox="0 0 200 200"><circle cx="100" cy="100" r="90" fill="none" stroke="silver" stroke-width="8"/><line x1="100" y1="100" x2="100" y2="10" stroke="silver" stroke-width="8"/><line x1="100" y1="100" x2="22" y2="145" stroke="silver" stroke-width="8"/><line x1="100" y1="100" x2="178" y2="145" stroke="silver" stroke-width="8"/></svg>'],
+ "rating": [H+'width="300" height="60" viewBox="0 0 300 60">' + "".join(f'<polygon points="{30+60*i},5 {37+60*i},22 {55+60*i},22 {41+60*i},33 {46+60*i},51 {30+60*i},40 {14+60*i},51 {19+60*i},33 {5+60*i},22 {23+60*i},22" fill="{"gold" if i<3 else "none"}" stroke="gold" stroke-width="2"/>' for i in range(5)) + '</svg>'],
+}
+
+
+@pytest.mark.parametrize("task", sorted(TYPICAL))
+def test_typical_model_style_drawings_pass(task):
+    for svg in TYPICAL[task]:
+        assert score(task, svg) >= 0.9
