@@ -93,3 +93,21 @@ def test_root_viewbox_is_normalised(root, vb):
     text = doc.to_string(256)
     assert 'width="256"' in text and 'height="256"' in text
     assert doc.to_string().count("width=") == 0
+
+
+def test_style_sheets_are_inlined_for_the_renderer():
+    pytest.importorskip("skia")
+    from envs.svg.raster import render
+
+    doc = sanitize(H + '<style>/* sheet */ .a, #b { fill: #ff0000 } rect { fill: blue; stroke: url(http://x/y) } '
+                   'circle.c { fill: lime } g > rect { fill: black } @import url(http://x/z.css);</style>'
+                   '<rect class="a" width="50" height="50"/><rect x="50" width="50" height="50"/>'
+                   '<rect id="b" y="50" width="50" height="50" style="opacity:1"/>'
+                   '<circle class="c" cx="75" cy="75" r="20"/></svg>')
+    text = doc.to_string()
+    assert "<style" not in text and "http" not in text.replace("http://www.w3.org", "")
+    img = render(doc, 100)
+    assert tuple(img[25, 25]) == (255, 0, 0)      # .a beats rect
+    assert tuple(img[25, 75]) == (0, 0, 255)      # rect
+    assert tuple(img[75, 25]) == (255, 0, 0)      # #b, inline style kept
+    assert tuple(img[75, 75]) == (0, 255, 0)      # circle.c

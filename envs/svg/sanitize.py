@@ -219,11 +219,54 @@ def sanitize(text: str | bytes, limits: Limits = Limits()) -> SanitizedSVG:
         stack.extend((c, depth + 1) for c in el)
 
     removed: list[str] = []
+    _inline_styles(root, removed)
     _strip(root, removed)
     vb = _root_viewbox(root)
     _check_use_expansion(root, limits)
     _check_dashes(root, vb, limits, removed)
     return SanitizedSVG(root, vb, tuple(removed))
+
+
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+_CSS_RULE = re.compile(r"([^{}@;]+)\{([^{}]*)\}")
+_SIMPLE_SELECTOR = re.compile(r"^([A-Za-z][\w-]*)?(?:\.([\w-]+)|#([\w-]+))?$")
+MAX_CSS_RULES = 500
+
+
+def _inline_styles(root: Any, removed: list[str]) -> None:
+    """Apply the simple rules of ``<style>`` sheets (``tag``, ``.class``, ``tag.class``, ``#id``) as inline
+    styles, which the renderer reads (it ignores style sheets). Other selectors and at-rules are dropped;
+    declarations are cleaned like any ``style`` attribute later on."""
+    sheets = [el for el in root.iter() if _local(el.tag)[1] == "style" and _local(el.tag)[0] in (SVG_NS, None)]
+    if not sheets:
+        return
+    rules: list[tuple[int, str | None, str | None, str | None, str]] = []
+    for sheet in sheets:
+        text = _CSS_COMMENT.sub("", "".join(sheet.itertext()))
+        for m in _CSS_RULE.finditer(text):
+            decls = m.group(2).strip()
+            for sel in m.group(1).split(","):
+                sm = _SIMPLE_SELECTOR.match(sel.strip())
+                if not sm or not any(sm.groups()):
+                    removed.append("css:selector")
+                    continue
+                tag, cls, ident = sm.groups()
+                rank = 2 if ident else (1 if cls else 0)
+                rules.append((rank, tag, cls, ident, decls))
+                if len(rules) > MAX_CSS_RULES:
+                    raise SVGRejected(f"more than {MAX_CSS_RULES} style rules")
+    if not rules:
+        return
+    rules.sort(key=lambda r: r[0])  # stable: by specificity, then in sheet order
+    for el in root.iter():
+        _, name = _local(el.tag)
+        classes = set((el.get("class") or "").split())
+        ident = el.get("id")
+        decls = [d for rank, tag, cls, rid, d in rules
+                 if (tag is None or tag == name) and (cls is None or cls in classes) and (rid is None or rid == ident)]
+        if decls:
+            own = el.get("style")
+            el.set("style", ";".join(decls + ([own] if own else [])))
 
 
 def _strip(root: Any, removed: list[str]) -> None:
