@@ -6,10 +6,14 @@ What it does, in order:
 * parses with defusedxml: a DTD, an entity declaration or an external entity is refused outright;
 * refuses documents deeper than ``max_depth``, with more than ``max_elements`` elements, or whose ``<use>``
   references would expand to more than ``max_expanded`` elements (or refer to themselves);
+* inlines the simple rules of ``<style>`` sheets (``tag``, ``.class``, ``tag.class``, ``#id``) as ``style``
+  attributes (the renderer ignores style sheets);
 * keeps only a whitelist of drawing elements: ``script``, ``foreignObject``, ``image``, ``style``, filters,
   patterns, animation, links and anything outside the SVG namespace are removed with their children;
 * removes event handlers (``on*``), any ``href`` that is not a same-document ``#id``, any ``url(...)`` that is
   not ``url(#id)``, ``filter`` references, ``xml:base`` and other namespaced attributes;
+* writes ``hsl()``/``hsla()`` colours as ``rgb()``/``rgba()`` and colour names in lower case (the renderer
+  reads neither otherwise);
 * drops dash patterns so fine that they could only cost time (``stroke-dasharray`` summing to less than
   ``min_dash`` of the viewport);
 * normalises the root: a valid ``viewBox`` (from ``width``/``height`` when absent, 300 x 150 as in browsers
