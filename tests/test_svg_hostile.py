@@ -144,6 +144,8 @@ def hostile_cases(port: int, secret: str) -> dict[str, str]:
                                 + '<rect width="9" height="9"/>' + "</g>" * 30 + "</svg>",
         "pattern_bomb": H + '<pattern id="p" width="0.0001" height="0.0001" patternUnits="userSpaceOnUse">'
                             '<circle r="0.00005"/></pattern><rect width="100" height="100" fill="url(#p)"/></svg>',
+        "style_rule_bomb": H + "<style>" + "".join(f".c{i % 7},rect{{fill:#{i % 999:03d}}}" for i in range(240))
+                           + "</style>" + '<rect class="c1 c2 c3 c4 c5 c6" width="1" height="1"/>' * 700 + "</svg>",
         "unclosed_tags": H + '<g><rect width="10" height="10"><circle r="3"></svg>',
         "empty": "",
         "whitespace": "   \n\t ",

@@ -235,6 +235,7 @@ _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 _CSS_RULE = re.compile(r"([^{}@;]+)\{([^{}]*)\}")
 _SIMPLE_SELECTOR = re.compile(r"^([A-Za-z][\w-]*)?(?:\.([\w-]+)|#([\w-]+))?$")
 MAX_CSS_RULES = 500
+MAX_CSS_MATCHES = 20000
 
 
 def _inline_styles(root: Any, removed: list[str]) -> None:
@@ -261,15 +262,40 @@ def _inline_styles(root: Any, removed: list[str]) -> None:
                     raise SVGRejected(f"more than {MAX_CSS_RULES} style rules")
     if not rules:
         return
-    rules.sort(key=lambda r: r[0])  # stable: by specificity, then in sheet order
+    # index the rules by what they select, so each element only looks at the rules that can match it
+    by_tag: dict[str, list] = {}
+    by_class: dict[str, list] = {}
+    by_id: dict[str, list] = {}
+    for order, (rank, tag, cls, ident, decls) in enumerate(rules):
+        parsed = tuple((n.strip().lower(), v.strip()) for n, _, v in (d.partition(":") for d in decls.split(";"))
+                       if n.strip() and v.strip())
+        entry = (rank, order, tag, cls, ident, parsed)
+        if ident is not None:
+            by_id.setdefault(ident, []).append(entry)
+        elif cls is not None:
+            by_class.setdefault(cls, []).append(entry)
+        else:
+            by_tag.setdefault(tag, []).append(entry)
+    work = 0
     for el in root.iter():
         _, name = _local(el.tag)
-        classes = set((el.get("class") or "").split())
+        classes = (el.get("class") or "").split()[:16]
         ident = el.get("id")
-        decls = [d for rank, tag, cls, rid, d in rules
-                 if (tag is None or tag == name) and (cls is None or cls in classes) and (rid is None or rid == ident)]
-        if decls:
+        cands = list(by_tag.get(name, ()))
+        for c in classes:
+            cands.extend(by_class.get(c, ()))
+        if ident is not None:
+            cands.extend(by_id.get(ident, ()))
+        work += len(cands)
+        if work > MAX_CSS_MATCHES:
+            raise SVGRejected(f"style rules match elements more than {MAX_CSS_MATCHES} times")
+        merged: dict[str, str] = {}
+        for e in sorted(cands):
+            if e[2] is None or e[2] == name:
+                merged.update(e[5])  # later and more specific rules win
+        if merged:
             own = el.get("style")
+            decls = [f"{k}:{v}" for k, v in merged.items()]
             el.set("style", ";".join(decls + ([own] if own else [])))
 
 
