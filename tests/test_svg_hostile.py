@@ -266,3 +266,20 @@ def test_hostile_completions_through_the_env(world):
         assert math.isfinite(reward) and terminated, name
         assert reward in (-1.0, -0.1) or 0.1 <= reward <= 1.1, (name, reward)
     assert listener.hits == 0 and not fifo.opened
+
+
+def test_concurrent_calls_share_the_workers():
+    """Threads calling one pool at once each get their own answers (verl's reward threads do this)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    p = RenderPool(workers=2)
+    try:
+        good = H + '<polygon points="50,10 85,30 85,70 50,90 15,70 15,30"/></svg>'
+        bad = H + "<g></svg>"
+        batches = [[(good if (i + k) % 2 else bad, STATE, 64, False) for k in range(5)] for i in range(8)]
+        with ThreadPoolExecutor(4) as ex:
+            outs = list(ex.map(p.evaluate, batches))
+        for batch, out in zip(batches, outs):
+            assert [r.status for r in out] == ["ok" if j[0] == good else "unrenderable" for j in batch]
+    finally:
+        p.close()

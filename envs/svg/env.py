@@ -158,7 +158,8 @@ class SVGEnv(TextEnv):
     * ``resolution``: the budget, the raster size in pixels (1 to 4096; default 256).
     * ``lang``: ``"en"``, ``"zh"`` or ``"mixed"`` (each state draws its language).
     * ``truth_resolution``: the raster size of the ground truth (default 1024).
-    * ``workers``: isolated render processes (shared by the envs of a process with the same settings).
+    * ``workers``: isolated render processes (default: 2, or 1 on a single core), shared by the envs of a
+      process with the same settings and by concurrent calls from threads.
     * ``render_timeout``: seconds per item (plus 1 s per megapixel) before a render counts as failed.
     * ``unrenderable_reward``: the whole reward of an SVG that cannot be rendered (default -1).
     * ``estimator``: ``"verifier"`` (default) or ``"judge"``: an OpenAI-compatible chat endpoint
@@ -186,7 +187,7 @@ class SVGEnv(TextEnv):
     ]
 
     def __init__(self, tasks: str = "all", resolution: int = 256, lang: str = "en", truth_resolution: int = 1024,
-                 workers: int = 1, render_timeout: float = 0.4, memory_mb: int = 2048,
+                 workers: int | None = None, render_timeout: float = 0.4, memory_mb: int = 2048,
                  unrenderable_reward: float = -1.0, estimator: str = "verifier", judge_url: str | None = None,
                  judge_model: str | None = None, samples: int | None = None, judge_timeout: float | None = None,
                  judge_api_key: str | None = None, **kwargs: Any) -> None:
@@ -199,8 +200,10 @@ class SVGEnv(TextEnv):
                 or not 1 <= truth_resolution <= self.max_budget:
             raise ValueError(f"truth_resolution={truth_resolution!r} must be an integer in [1, {self.max_budget}], "
                              "e.g. truth_resolution=1024")
+        if workers is None:
+            workers = min(2, os.cpu_count() or 1)
         if isinstance(workers, bool) or not isinstance(workers, (int, np.integer)) or not 1 <= workers <= 64:
-            raise ValueError(f"workers={workers!r} must be an integer in [1, 64]")
+            raise ValueError(f"workers={workers!r} must be None or an integer in [1, 64]")
         if isinstance(render_timeout, bool) or not isinstance(render_timeout, (int, float)) \
                 or not 0 < render_timeout <= 600:
             raise ValueError(f"render_timeout={render_timeout!r} must be a number of seconds in (0, 600]")

@@ -114,17 +114,19 @@ class RenderPool:
         self.startup_timeout = float(startup_timeout)
         self.restarts = 0
         self._workers: list[_Worker | None] = [None] * workers
-        self._lock = threading.Lock()
+        self._free = list(range(workers))
+        self._cond = threading.Condition()
 
     def __getstate__(self) -> dict:
         state = self.__dict__.copy()
         state["_workers"] = [None] * self.n_workers
-        state["_lock"] = None
+        state["_free"] = list(range(self.n_workers))
+        state["_cond"] = None
         return state
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
-        self._lock = threading.Lock()
+        self._cond = threading.Condition()
 
     def _worker(self, i: int) -> _Worker:
         w = self._workers[i]
@@ -138,7 +140,8 @@ class RenderPool:
         w = self._workers[i]
         if w is not None:
             w.kill()
-        self.restarts += 1
+        with self._cond:
+            self.restarts += 1
         self._workers[i] = _Worker(self.memory_bytes)  # starts importing now, in parallel with our work
 
     def close(self) -> None:
@@ -154,22 +157,35 @@ class RenderPool:
             pass
 
     def evaluate(self, jobs: list[tuple[str, str, int, bool]]) -> list[Result]:
-        """Evaluate ``(svg, state, resolution, want_image)`` jobs; one :class:`Result` per job, in order."""
-        with self._lock:
-            return self._evaluate(list(jobs))
+        """Evaluate ``(svg, state, resolution, want_image)`` jobs; one :class:`Result` per job, in order.
+
+        Thread-safe: concurrent calls share the workers (each call takes the free ones, at least one).
+        """
+        jobs = list(jobs)
+        if not jobs:
+            return []
+        with self._cond:
+            while not self._free:
+                self._cond.wait()
+            mine = self._free[:len(jobs)]
+            del self._free[:len(mine)]
+        try:
+            return self._evaluate(jobs, mine)
+        finally:
+            with self._cond:
+                self._free.extend(mine)
+                self._cond.notify_all()
 
     def _item_timeout(self, job) -> float:
         return self.timeout + self.timeout_per_mpixel * (int(job[2]) ** 2) / 1e6
 
-    def _evaluate(self, jobs: list) -> list[Result]:
+    def _evaluate(self, jobs: list, mine: list[int]) -> list[Result]:
         results: list[Result | None] = [None] * len(jobs)
-        if not jobs:
-            return []
-        n = min(self.n_workers, len(jobs))
+        n = len(mine)
         bounds = np.linspace(0, len(jobs), n + 1).astype(int)
         # per worker: the indices still to answer, and whether they were sent
-        queues = {i: list(range(bounds[i], bounds[i + 1])) for i in range(n)}
-        sent = {i: False for i in range(n)}
+        queues = {w: list(range(bounds[k], bounds[k + 1])) for k, w in enumerate(mine)}
+        sent = {w: False for w in mine}
         deadline: dict[int, float] = {}
         pending_image: dict[int, dict] = {}
         while any(queues.values()):
