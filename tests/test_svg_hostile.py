@@ -283,3 +283,15 @@ def test_concurrent_calls_share_the_workers():
             assert [r.status for r in out] == ["ok" if j[0] == good else "unrenderable" for j in batch]
     finally:
         p.close()
+
+
+def test_worker_runs_limited_and_unprivileged(pool):
+    """The worker has an address-space limit and no file-size allowance, and drops root."""
+    pid = pool._workers[0].proc.pid
+    limits = open(f"/proc/{pid}/limits").read()
+    assert "Max address space" in limits and "unlimited" not in limits.split("Max address space")[1].split("\n")[0]
+    fsize = limits.split("Max file size")[1].split("\n")[0].split()
+    assert fsize[0] == "0"
+    if os.geteuid() == 0:
+        uid_line = next(line for line in open(f"/proc/{pid}/status") if line.startswith("Uid:"))
+        assert uid_line.split()[1:3] == ["65534", "65534"]

@@ -57,6 +57,8 @@ def evaluate(svg: str, state: str, resolution: int, want_image: bool = False) ->
 
 
 def _limit_self(memory_bytes: int) -> None:
+    """Address-space limit, no file writes, no core dumps, a private network namespace (when allowed), an
+    empty working directory, and (when running as root) the unprivileged uid 65534."""
     import resource
     import tempfile
 
@@ -76,6 +78,13 @@ def _limit_self(memory_bytes: int) -> None:
         os.chdir(tempfile.mkdtemp(prefix="svgworker-"))
     except OSError:
         pass
+    if hasattr(os, "geteuid") and os.geteuid() == 0:  # drop root: files readable only by their owner stay closed
+        try:
+            os.setgroups([])
+            os.setgid(65534)
+            os.setuid(65534)
+        except OSError:
+            pass
 
 
 def main(memory_bytes: int = 2 << 30) -> None:
@@ -92,6 +101,12 @@ def main(memory_bytes: int = 2 << 30) -> None:
     doc = sanitize('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="5" height="5"/></svg>')
     render(doc, 8)
     tasks.warm_up()
+    # score one drawing of every task, so that every lazy import happens before the limits
+    from .examples import EXAMPLES
+
+    for task, ex in EXAMPLES.items():
+        evaluate(ex["correct"][0], json.dumps({"task": task, "lang": "en"}), 32)
+    evaluate(tasks.shapes_reference(0), json.dumps({"task": "shapes", "seed": 0, "lang": "en"}), 32)
     _limit_self(memory_bytes)
     inp, out = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # stray prints never corrupt the wire
