@@ -228,17 +228,6 @@ def symmetry_iou(mask: np.ndarray, centre: tuple[float, float], angle_deg: float
     return iou(box, rotate_mask(box, c, angle_deg))
 
 
-def mirror_iou(mask: np.ndarray, cx: float) -> float:
-    """IoU of ``mask`` and its mirror image about the vertical line ``x = cx``."""
-    h, w = mask.shape
-    xs = np.arange(w)
-    src = np.floor(2 * cx - (xs + 0.5)).astype(np.int64)
-    ok = (src >= 0) & (src < w)
-    out = np.zeros_like(mask)
-    out[:, ok] = mask[:, src[ok]]
-    return iou(mask, out)
-
-
 def png_bytes(rgb: np.ndarray) -> bytes:
     """A PNG file of an ``(H, W, 3)`` uint8 image (zlib only, no imaging library)."""
     import struct

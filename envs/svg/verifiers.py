@@ -11,9 +11,6 @@ import numpy as np
 from . import raster as rs
 from .tasks import Drawing, band, combine, ramp, seed_task
 
-SVG_HINT = ""
-
-
 # ------------------------------------------------------------------------------------------- helpers
 def _bins(d: Drawing) -> int:
     return int(min(360, max(96, 2 * d.R)))
@@ -61,27 +58,6 @@ def size_check(d: Drawing, mask: np.ndarray, lo: float = 0.2) -> float:
         return 0.0
     side = max(b[2] - b[0], b[3] - b[1]) / d.R
     return ramp(side, lo / 2, lo)
-
-
-def fill_region(mask: np.ndarray) -> np.ndarray:
-    """``mask`` with its holes filled: pixels not reachable from the border through non-mask pixels."""
-    outside = ~mask
-    reach = np.zeros_like(mask)
-    reach[0, :] = outside[0, :]
-    reach[-1, :] = outside[-1, :]
-    reach[:, 0] |= outside[:, 0]
-    reach[:, -1] |= outside[:, -1]
-    for _ in range(4 * mask.shape[0]):
-        grown = reach.copy()
-        grown[1:, :] |= reach[:-1, :]
-        grown[:-1, :] |= reach[1:, :]
-        grown[:, 1:] |= reach[:, :-1]
-        grown[:, :-1] |= reach[:, 1:]
-        grown &= outside
-        if (grown == reach).all():
-            break
-        reach = grown
-    return ~reach
 
 
 # ------------------------------------------------------------------------------------- polygons, stars
@@ -486,20 +462,6 @@ seed_task("wifi3", "Draw a 3-bar Wi-Fi signal icon: a dot at the bottom and thre
           "as an SVG.", "用 SVG 画一个三格 Wi-Fi 信号图标：底部一个圆点，上方三条同心圆弧。")(_wifi(3))
 seed_task("wifi4", "Draw a 4-bar Wi-Fi signal icon: a dot at the bottom and four concentric arcs above it, "
           "as an SVG.", "用 SVG 画一个四格 Wi-Fi 信号图标：底部一个圆点，上方四条同心圆弧。")(_wifi(4))
-
-
-def column_segments(mask: np.ndarray, min_gap: int = 1) -> list[tuple[int, int]]:
-    """Runs of columns that contain ink: ``[(start, stop), ...]``."""
-    cols = mask.sum(axis=0) > 1
-    out = []
-    start = None
-    for i, v in enumerate(np.r_[cols, False]):
-        if v and start is None:
-            start = i
-        elif not v and start is not None:
-            out.append((start, i))
-            start = None
-    return out
 
 
 @seed_task("rating", "Draw a five-star rating showing 3 out of 5: five stars in a row, the first three filled "
