@@ -9,18 +9,18 @@ import numpy as np
 if TYPE_CHECKING:  # pragma: no cover
     from .runner import StudyResult
 
-__all__ = ["plot_accuracy_vs_cost", "plot_bias_variance"]
+__all__ = ["plot_accuracy_vs_cost", "plot_bias_variance", "plot_group_signal"]
 
 
-def _figure(ncols: int = 1, width: float = 5.2):
+def _figure(ncols: int = 1, width: float = 5.2, nrows: int = 1, height: float = 4.0):
     try:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
     except ImportError as exc:  # matplotlib is a base dependency, but be clear if it is missing
         raise ImportError("the study's plots need matplotlib: pip install matplotlib") from exc
-    fig = Figure(figsize=(width * ncols, 4.0), dpi=120)
+    fig = Figure(figsize=(width * ncols, height * nrows), dpi=120)
     FigureCanvasAgg(fig)
-    return fig, [fig.add_subplot(1, ncols, i + 1) for i in range(ncols)]
+    return fig, [fig.add_subplot(nrows, ncols, i + 1) for i in range(ncols * nrows)]
 
 
 def _title(result: "StudyResult") -> str:
@@ -89,6 +89,44 @@ def plot_accuracy_vs_cost(result: "StudyResult", path: str | Path) -> Path:
     axes[0].set_ylabel("accuracy / correlation")
     axes[0].legend(fontsize=8)
     fig.suptitle(_title(result), fontsize=9)
+    fig.tight_layout()
+    path = Path(path)
+    fig.savefig(path)
+    return path
+
+
+def plot_group_signal(result: "StudyResult", path: str | Path) -> Path:
+    """The group-level metrics: sign agreement, advantage correlation and P(best-scored is truly best),
+    each against the budget (one line per group size) and P(best) against the oracle cost per group."""
+    fig, axes = _figure(2, width=5.2, nrows=2, height=3.6)
+    rows = result.group_rows
+    sizes = sorted({r["group_size"] for r in rows})
+    panels = (("sign_agree", "sign agreement of advantages"), ("adv_corr", "corr(estimated, true advantage)"),
+              ("p_best", "P(best-scored is truly best)"))
+    unit = result.config["budget_name"]
+    for ax, (key, label) in zip(axes[:3], panels):
+        for g in sizes:
+            sel = [r for r in rows if r["group_size"] == g]
+            ax.plot([r["budget"] for r in sel], [r[key] for r in sel], "o-", markersize=4, label=f"G={g}")
+        ax.set_xscale("log")
+        ax.set_xlabel(f"budget ({unit})")
+        ax.set_ylabel(label, fontsize=8)
+        ax.grid(True, which="both", alpha=0.3)
+    axes[0].legend(fontsize=7)
+    ax = axes[3]
+    for g in sizes:
+        sel = [r for r in rows if r["group_size"] == g]
+        ax.plot([r["cost_per_group"] for r in sel], [r["p_best"] for r in sel], "o-", markersize=4, label=f"G={g}")
+        for r in sel:
+            ax.annotate(f"{r['budget']}", (r["cost_per_group"], r["p_best"]), textcoords="offset points",
+                        xytext=(3, -9), fontsize=6)
+    ax.set_xscale("log")
+    ax.set_xlabel(f"oracle cost per group ({unit} x G)")
+    ax.set_ylabel("P(best-scored is truly best)", fontsize=8)
+    ax.grid(True, which="both", alpha=0.3)
+    g = result.config["groups"]
+    samp = g["sampling"] + (f", T={g['temperature']}" if g["sampling"] == "softmax" else "")
+    fig.suptitle(f"{_title(result)}; groups drawn {samp}", fontsize=9)
     fig.tight_layout()
     path = Path(path)
     fig.savefig(path)
