@@ -1,4 +1,4 @@
-"""The ``rewarddial`` command: list, play, study, eval, train.
+"""The ``rewarddial`` command: list, play, study, simulate, eval, train.
 
 Subcommands that need optional dependencies live in their own modules and are imported only when used, so
 ``rewarddial list`` stays fast and works with the base install.
@@ -14,6 +14,7 @@ from typing import Any, Sequence
 # a `func` default). Imported lazily so that a missing optional dependency only affects its own command.
 _PLUGINS = {
     "study": "envs.study.cli:add_parser",
+    "simulate": "envs.study.cli:add_simulate_parser",
     "eval": "agents.cli:add_eval_parser",
     "train": "agents.cli:add_train_parser",
 }

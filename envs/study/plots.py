@@ -131,3 +131,78 @@ def plot_group_signal(result: "StudyResult", path: str | Path) -> Path:
     path = Path(path)
     fig.savefig(path)
     return path
+
+
+def _band(ax, x, y, label, style="-"):
+    """The mean over runs (rows of ``y``) with a 95% band (1.96 standard errors)."""
+    m = y.mean(axis=0)
+    line, = ax.plot(x, m, style, label=label, linewidth=1.2)
+    if y.shape[0] > 1:
+        h = 1.96 * y.std(axis=0, ddof=1) / np.sqrt(y.shape[0])
+        ax.fill_between(x, m - h, m + h, color=line.get_color(), alpha=0.2, linewidth=0)
+    return line
+
+
+def plot_learning_curves(sim, path: str | Path) -> Path:
+    """Learning curves of the simulation, one column per budget: the policy's true value (top) and its
+    probability of a truly best action (bottom) against the oracle cost spent, one line per group size."""
+    budgets = sim.config["budgets"]
+    n = len(budgets)
+    fig, axes = _figure(n, width=3.6, nrows=2, height=3.2)
+    unit = sim.config["budget_name"]
+    for col, b in enumerate(budgets):
+        top, bottom = axes[col], axes[n + col]
+        for cv in sim.curves:
+            if cv["budget"] != b:
+                continue
+            x = np.maximum(cv["cost"], 1.0)
+            _band(top, x, cv["value"], f"G={cv['group_size']}")
+            _band(bottom, x, cv["p_best"], f"G={cv['group_size']}")
+        for ax in (top, bottom):
+            ax.set_xscale("log")
+            ax.axvline(sim.equal_cost, color="gray", linestyle=":", linewidth=0.8)
+            ax.grid(True, which="both", alpha=0.3)
+        top.axhline(sim.value_best, color="k", linestyle="--", linewidth=0.8)
+        top.set_title(f"{unit}={b}", fontsize=9)
+        bottom.set_xlabel(f"oracle cost ({unit}, all states)", fontsize=8)
+        bottom.set_ylim(-0.02, 1.02)
+    axes[0].set_ylabel("true value of the policy", fontsize=8)
+    axes[n].set_ylabel("P(truly best action)", fontsize=8)
+    axes[0].legend(fontsize=7)
+    c = sim.config
+    fig.suptitle(f"{c['env_id']} GRPO simulation: {c['states_used']} states, {c['runs']} runs, lr={c['lr']}; "
+                 "dotted: equal cost, dashed: best policy", fontsize=9)
+    fig.tight_layout()
+    path = Path(path)
+    fig.savefig(path)
+    return path
+
+
+def plot_equal_cost(sim, path: str | Path) -> Path:
+    """The true value and P(truly best) reached at equal oracle cost, against the budget, one line per G."""
+    fig, axes = _figure(2, width=5.0)
+    sizes = sorted({r["group_size"] for r in sim.rows})
+    for g in sizes:
+        sel = [r for r in sim.rows if r["group_size"] == g]
+        x = [r["budget"] for r in sel]
+        for ax, key in ((axes[0], "value_at_equal_cost"), (axes[1], "p_best_at_equal_cost")):
+            y = np.array([r[key] for r in sel], dtype=float)
+            err = np.array([r[key + "_ci"] for r in sel], dtype=float)
+            ax.errorbar(x, y, yerr=None if np.isnan(err).all() else err, fmt="o-", markersize=4, capsize=3,
+                        label=f"G={g}")
+    unit = sim.config["budget_name"]
+    axes[0].axhline(sim.value_best, color="k", linestyle="--", linewidth=0.8, label="best policy")
+    axes[0].axhline(sim.value_uniform, color="gray", linestyle=":", linewidth=0.8, label="uniform policy")
+    axes[0].set_ylabel("true value of the policy")
+    axes[1].set_ylabel("P(truly best action)")
+    for ax in axes:
+        ax.set_xscale("log")
+        ax.set_xlabel(f"budget per reward ({unit})")
+        ax.grid(True, which="both", alpha=0.3)
+    axes[0].legend(fontsize=7)
+    fig.suptitle(f"{sim.config['env_id']}: after spending {sim.equal_cost:.3g} {unit} on the oracle "
+                 f"({sim.config['states_used']} states, {sim.config['runs']} runs, 95% bars)", fontsize=9)
+    fig.tight_layout()
+    path = Path(path)
+    fig.savefig(path)
+    return path
