@@ -42,11 +42,7 @@ from .groups import draw_groups, group_metrics, sampling_probs
 from .results import NOTES, StudyResult, mean_or_nan
 from .stats import decision_accuracy, pair_stats, rank_correlation
 
-try:  # the hardened core contract
-    from envs.core import OracleFailure
-except ImportError:  # pragma: no cover - an older core without per-item failures
-    class OracleFailure:  # type: ignore[no-redef]
-        """Stand-in: no oracle of this core reports per-item failures."""
+from envs.core import OracleFailure, budget_name_for
 
 __all__ = [
     "DEFAULT_BUDGETS", "DEFAULT_GROUPS", "DEFAULT_REPEATS", "DEFAULT_STATES", "QUICK", "REPEAT_STRIDE",
@@ -199,14 +195,9 @@ def _budget_name(env, name: str, kwargs: dict, registered: bool) -> str:
     """The budget's constructor keyword, read from the env (``envs.core.budget_name_for`` for a registered id)."""
     if registered:
         try:
-            from envs.core import budget_name_for
-        except ImportError:  # pragma: no cover - an older core
-            budget_name_for = None
-        if budget_name_for is not None:
-            try:
-                return str(budget_name_for(name, kwargs))
-            except (KeyError, ValueError, TypeError, AttributeError):
-                pass
+            return str(budget_name_for(name, kwargs))
+        except ValueError:  # an id registered outside rewarddial without a budget name: ask the instance
+            pass
     return str(env.budget_name)
 
 
