@@ -11,7 +11,7 @@ import json
 
 import numpy as np
 
-from envs.core import Estimate, TextEnv
+from envs.core import Estimate, OracleFailure, TextEnv
 
 
 class GaussArmsEnv(TextEnv):
@@ -22,10 +22,7 @@ class GaussArmsEnv(TextEnv):
     def __init__(self, pulls: int = 16, arms: int = 5, sigma: float = 1.0, spread: float = 1.0,
                  offset: float = 0.0, **kwargs):
         super().__init__(**kwargs)
-        if hasattr(self, "_set_budget"):
-            self._set_budget(pulls)
-        else:
-            self.budget = self._check_budget(pulls)
+        self._set_budget(pulls)
         self.arms, self.sigma, self.spread, self.offset = int(arms), float(sigma), float(spread), float(offset)
 
     def _sample_state(self, rng):
@@ -57,3 +54,51 @@ class GaussArmsEnv(TextEnv):
 
     def _truth_batch(self, states, actions):
         return [Estimate(state[ord(a) - 65], 0.0, 0, True) for state, a in zip(states, actions)]
+
+
+class FlakyArmsEnv(GaussArmsEnv):
+    """Gaussian arms whose oracle fails on about one seed in eight (a hash of the seed), and whose truth
+    fails on arm E."""
+
+    def _estimate_batch(self, states, actions, budget, seeds):
+        out = super()._estimate_batch(states, actions, budget, seeds)
+        return [OracleFailure("engine died") if (int(s) * 2654435761 >> 7) % 8 == 0 else e
+                for e, s in zip(out, seeds)]
+
+    def _truth_batch(self, states, actions, source=None):
+        out = super()._truth_batch(states, actions)
+        return [OracleFailure("no truth for E") if a == "E" else e for e, a in zip(out, actions)]
+
+
+class SourcedArmsEnv(GaussArmsEnv):
+    """Arm A's truth is proven; the others' is estimated at 4096 pulls. ``source="high:N"`` estimates all at N."""
+
+    def __init__(self, **kw):
+        super().__init__(**kw)
+        self.sources: list = []
+
+    def _truth_batch(self, states, actions, source=None):
+        self.sources.append(source)
+        if source is None:
+            return [Estimate(s[ord(a) - 65], 0.0, 0, True) if a == "A" else
+                    Estimate(s[ord(a) - 65] + 0.001, 0.01, 4096, False) for s, a in zip(states, actions)]
+        if not source.startswith("high:"):
+            raise ValueError(f"source={source!r}: SourcedArmsEnv accepts 'high:N'")
+        n = int(source.split(":")[1])
+        return [Estimate(s[ord(a) - 65] + 0.002, 0.01, n, False) for s, a in zip(states, actions)]
+
+
+class LabelledArmsEnv(GaussArmsEnv):
+    """Arms with candidate labels (as code and SVG give reference / wrong variants)."""
+
+    def candidate_labels(self, state):
+        state = self._as_state(state)
+        best = max(range(len(state)), key=lambda i: state[i])
+        return ["reference" if i == best else f"wrong:{i}" for i in range(len(state))]
+
+
+class ThresholdRewardArmsEnv(GaussArmsEnv):
+    """A reward hook that is not the value: +1 above 0.5, -1 otherwise (plus the format term)."""
+
+    def reward_from_estimate(self, estimate, state):
+        return self.format_reward + (1.0 if estimate.value > 0.5 else -1.0)
