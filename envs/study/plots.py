@@ -41,7 +41,7 @@ def plot_bias_variance(result: "StudyResult", path: str | Path) -> Path:
               ("bias2_noise", "bias$^2$ noise floor", "k:")]
     n_exact = int(np.sum(result.truth_exact))
     if 0 < n_exact < len(result.truth_exact):  # a mixed truth: show where the bias comes from
-        curves += [("bias2_exact_truth", f"bias$^2$, {n_exact} exact-truth pairs", "v--"),
+        curves += [("bias2_exact_truth", f"bias$^2$, {n_exact} proven-truth pairs", "v--"),
                    ("bias2_estimated_truth", "bias$^2$, estimated-truth pairs", "x--")]
     for key, label, style in curves:
         x, y = _positive(budgets, np.array([r[key] for r in result.rows], dtype=float))
@@ -55,7 +55,10 @@ def plot_bias_variance(result: "StudyResult", path: str | Path) -> Path:
     ax.grid(True, which="both", alpha=0.3)
     info = result.truth_info
     kind = "env.truth()" if info["kind"] == "exact" else info["kind"]
-    ax.legend(fontsize=8, title=f"truth: {kind}\n({info['n_exact']}/{info['n_pairs']} exact)",
+    est = info["n_pairs"] - info["n_exact"]
+    budgets = info.get("estimated_budgets") or []
+    at = f" at {budgets[0]}" if len(budgets) == 1 else ""
+    ax.legend(fontsize=8, title=f"truth: {kind}\n({info['n_exact']} proven, {est} estimated{at})",
               title_fontsize=8, loc="center left", bbox_to_anchor=(1.02, 0.5))
     fig.tight_layout()
     path = Path(path)
