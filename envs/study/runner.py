@@ -46,9 +46,9 @@ from envs.core import OracleFailure, budget_name_for
 
 __all__ = [
     "DEFAULT_BUDGETS", "DEFAULT_GROUPS", "DEFAULT_REPEATS", "DEFAULT_STATES", "QUICK", "REPEAT_STRIDE",
-    "TARGETS", "TRUTH_SEED", "StudyPairs", "StudyResult", "budget_rows", "compute_truth", "estimate_pairs",
-    "group_rows", "make_env", "parse_budgets", "parse_groups", "parse_truth", "run_study", "sample_pairs",
-    "truth_seed",
+    "TARGETS", "TRUTH_SEED", "StudyPairs", "StudyResult", "StudySetup", "budget_rows", "compute_truth",
+    "estimate_pairs", "group_rows", "make_env", "parse_budgets", "parse_groups", "parse_truth", "prepare",
+    "run_study", "sample_pairs", "truth_seed",
 ]
 
 DEFAULT_BUDGETS: tuple[int, ...] = (4, 16, 64, 256, 1024)
@@ -537,6 +537,101 @@ def group_rows(est: np.ndarray, budgets: Sequence[int], truth: np.ndarray, bound
     return rows
 
 
+# ----------------------------------------------------------------------------------------------- phases 1-2
+@dataclass
+class StudySetup:
+    """The env, the pairs studied and their truth (of the target), as :func:`prepare` leaves them."""
+
+    env: Any
+    name: str
+    version: str
+    kwargs: dict
+    budget_name: str
+    pairs: StudyPairs
+    found: list
+    truth: np.ndarray
+    state_objs: list | None
+    kind: str
+    arg: Any
+    computed: int
+    cached: int
+    truth_failed: int
+    cache_path: str | None
+    cache_moved_aside: list[str]
+
+    @property
+    def truth_stderr(self) -> np.ndarray:
+        return np.array([e.stderr for e in self.found], dtype=np.float64)
+
+    @property
+    def truth_exact(self) -> np.ndarray:
+        return np.array([bool(e.exact) for e in self.found], dtype=bool)
+
+    def truth_info(self, requested: str | None) -> dict:
+        """The truth's kind, an honest sentence about it and its counts."""
+        exact = self.truth_exact
+        budgets = np.array([int(e.budget) for e in self.found], dtype=np.int64)
+        n, n_exact = len(exact), int(exact.sum())
+        return {
+            "kind": {"exact": "exact", "budget": f"budget:{self.arg}"}.get(self.kind, self.arg),
+            "requested": requested if requested is not None else "auto",
+            "description": describe_truth(self.kind, self.arg, self.budget_name, exact, budgets,
+                                          self.truth_failed),
+            "all_exact": bool(n_exact == n), "n_exact": n_exact, "n_proven": n_exact,
+            "n_estimated": n - n_exact, "estimated_budgets": sorted({int(b) for b in budgets[~exact]}),
+            "n_pairs": n, "failed": self.truth_failed, "mean_stderr": float(self.truth_stderr.mean()),
+            "computed": self.computed, "from_cache": self.cached, "cache": self.cache_path,
+            "cache_moved_aside": self.cache_moved_aside,
+        }
+
+
+def prepare(env_id: Any, env_kwargs: dict | None, n_states: int, seed: int, truth: str | None,
+            budgets: Sequence[int], target: str, top_k: int | None, cache_dir: Any, use_cache: bool,
+            progress: bool) -> StudySetup:
+    """Phases 1 and 2, shared by the study and the simulation: build the env, check the budgets against its
+    bound, sample the states and candidates, get the truth (dropping pairs whose truth failed), map it to
+    the target and keep the ``top_k`` candidates per state."""
+    env, name, version, kwargs, budget_name = make_env(env_id, env_kwargs)
+    if target == "reward" and not hasattr(env, "reward_from_estimate"):
+        raise ValueError(f"target='reward' needs the env's reward hook reward_from_estimate(), which {name} "
+                         "lacks; use target='value'")
+    _check_budgets(env, name, budget_name, budgets)
+    cache = TruthCache(cache_dir) if use_cache else None
+    try:
+        sp = sample_pairs(env, name, n_states, seed)
+        # the constructor's defaults too, so that naming a default is the same key and a changed default a
+        # new one (rather than a stale truth)
+        key_args = (name, version, {**_constructor_defaults(type(env)), **kwargs}, budget_name)
+        found, getter = compute_truth(env, name, sp.pairs, truth, budgets, cache, key_args, progress, budget_name)
+    finally:
+        if cache is not None:
+            cache.close()
+    ok = np.array([not isinstance(e, OracleFailure) for e in found])
+    n_failed = int((~ok).sum())
+    if n_failed:
+        sp, found = sp.keep(ok), [e for e in found if not isinstance(e, OracleFailure)]
+        if not found:
+            raise ValueError(f"the truth's oracle failed on every pair of {name}; there is nothing to study")
+
+    def target_values(sp: StudyPairs, found: list):
+        objs = [env.decode_state(s) for s in sp.states] if target == "reward" else None
+        ps = sp.pair_state
+        vals = np.array([_as_target(env, target, e, None if objs is None else objs[ps[i]])
+                         for i, e in enumerate(found)], dtype=np.float64)
+        return vals, objs
+
+    r_val, objs = target_values(sp, found)
+    if top_k is not None:
+        keep = _apply_top_k(sp, r_val, top_k, seed)
+        sp, found = sp.keep(keep), [e for e, k in zip(found, keep) if k]
+        r_val, objs = target_values(sp, found)
+    return StudySetup(
+        env=env, name=name, version=version, kwargs=kwargs, budget_name=budget_name, pairs=sp, found=found,
+        truth=r_val, state_objs=objs, kind=getter.kind, arg=getter.arg, computed=getter.computed,
+        cached=getter.cached, truth_failed=n_failed, cache_path=None if cache is None else str(cache.path),
+        cache_moved_aside=[] if cache is None else [str(x) for x in cache.moved_aside])
+
+
 # ----------------------------------------------------------------------------------------------- the study
 def run_study(
     env_id: Any,
@@ -620,85 +715,35 @@ def run_study(
     per_state = n_repeats if groups_per_state is None else _positive_int("groups_per_state", groups_per_state)
     parse_truth(truth)  # a bad truth is refused before any work
 
-    env, name, version, kwargs, budget_name = make_env(env_id, env_kwargs)
-    if target == "reward" and not hasattr(env, "reward_from_estimate"):
-        raise ValueError(f"target='reward' needs the env's reward hook reward_from_estimate(), which {name} "
-                         "lacks; use target='value'")
-    _check_budgets(env, name, budget_name, budgets)
-    cache = TruthCache(cache_dir) if use_cache else None
-    try:
-        sp = sample_pairs(env, name, n_states, seed)
-        # the constructor's defaults too, so that naming a default is the same key and a changed default a
-        # new one (rather than a stale truth)
-        key_args = (name, version, {**_constructor_defaults(type(env)), **kwargs}, budget_name)
-        found, getter = compute_truth(env, name, sp.pairs, truth, budgets, cache, key_args, progress, budget_name)
-        ok = np.array([not isinstance(e, OracleFailure) for e in found])
-        n_truth_failed = int((~ok).sum())
-        if n_truth_failed:
-            sp, found = sp.keep(ok), [e for e in found if not isinstance(e, OracleFailure)]
-            if not found:
-                raise ValueError(f"the truth's oracle failed on every pair of {name}; nothing to study")
-        state_objs = [env.decode_state(s) for s in sp.states] if target == "reward" else None
-        ps = sp.pair_state
-        r_val = np.array([_as_target(env, target, e, None if state_objs is None else state_objs[ps[i]])
-                          for i, e in enumerate(found)], dtype=np.float64)
-        if top_k is not None:
-            keep = _apply_top_k(sp, r_val, top_k, seed)
-            sp, found, r_val = sp.keep(keep), [e for e, k in zip(found, keep) if k], r_val[keep]
-            state_objs = [env.decode_state(s) for s in sp.states] if target == "reward" else None
-        n_pairs = len(found)
-        if n_pairs >= REPEAT_STRIDE:
-            raise ValueError(f"{n_pairs} pairs exceed the study's limit of {REPEAT_STRIDE - 1}; use fewer states "
-                             "or top_k")
-        r_se = np.array([e.stderr for e in found], dtype=np.float64)
-        r_exact = np.array([bool(e.exact) for e in found])
-        r_budget = np.array([int(e.budget) for e in found], dtype=np.int64)
-        bounds = sp.bounds
-
-        est, wall, failures = estimate_pairs(env, name, sp, budgets, n_repeats, seed, target, budget_name,
-                                             progress, state_objs)
-        rows = budget_rows(est, budgets, r_val, r_se, r_exact, bounds, wall, failures, tie_tol)
-        grows = group_rows(est, budgets, r_val, bounds, [r["sec_per_estimate"] for r in rows], group_sizes,
-                           per_state, group_sampling, temperature, seed, tie_tol) if group_sizes else []
-
-        kind, arg = getter.kind, getter.arg
-        n_exact = int(r_exact.sum())
-        truth_info = {
-            "kind": {"exact": "exact", "budget": f"budget:{arg}"}.get(kind, arg),
-            "requested": truth if truth is not None else "auto",
-            "description": describe_truth(kind, arg, budget_name, r_exact, r_budget, n_truth_failed),
-            "all_exact": bool(n_exact == n_pairs),
-            "n_exact": n_exact,
-            "n_proven": n_exact,
-            "n_estimated": n_pairs - n_exact,
-            "estimated_budgets": sorted({int(b) for b in r_budget[~r_exact]}),
-            "n_pairs": n_pairs,
-            "failed": n_truth_failed,
-            "mean_stderr": float(r_se.mean()),
-            "computed": getter.computed,
-            "from_cache": getter.cached,
-            "cache": None if cache is None else str(cache.path),
-            "cache_moved_aside": [] if cache is None else [str(p) for p in cache.moved_aside],
-        }
-        truly_best_frac = [float(np.mean(r_val[lo:hi] >= r_val[lo:hi].max() - tie_tol))
-                           for lo, hi in zip(bounds[:-1], bounds[1:])]
-        config = {
-            "env_id": name, "env_version": version, "env_kwargs": kwargs, "budget_name": budget_name,
-            "budgets": budgets, "states": n_states, "states_used": len(sp.states),
-            "states_skipped_no_candidates": sp.skipped_states, "repeats": n_repeats, "seed": seed,
-            "top_k": top_k, "tie_tol": tie_tol, "pairs": n_pairs, "target": target,
-            "candidates_per_state": float(n_pairs / len(sp.states)),
-            "accuracy_random": float(np.mean(truly_best_frac)),
-            "groups": ({"sizes": group_sizes, "sampling": group_sampling, "temperature": temperature,
-                        "per_state": per_state} if group_sizes else None),
-        }
-    finally:
-        if cache is not None:
-            cache.close()
+    setup = prepare(env_id, env_kwargs, n_states, seed, truth, budgets, target, top_k, cache_dir, use_cache,
+                    progress)
+    if len(setup.truth) >= REPEAT_STRIDE:
+        raise ValueError(f"{len(setup.truth)} pairs exceed the study's limit of {REPEAT_STRIDE - 1}; use fewer "
+                         "states or top_k")
+    sp, r_val = setup.pairs, setup.truth
+    bounds = sp.bounds
+    est, wall, failures = estimate_pairs(setup.env, setup.name, sp, budgets, n_repeats, seed, target,
+                                         setup.budget_name, progress, setup.state_objs)
+    rows = budget_rows(est, budgets, r_val, setup.truth_stderr, setup.truth_exact, bounds, wall, failures, tie_tol)
+    grows = group_rows(est, budgets, r_val, bounds, [r["sec_per_estimate"] for r in rows], group_sizes,
+                       per_state, group_sampling, temperature, seed, tie_tol) if group_sizes else []
+    truly_best_frac = [float(np.mean(r_val[lo:hi] >= r_val[lo:hi].max() - tie_tol))
+                       for lo, hi in zip(bounds[:-1], bounds[1:])]
+    config = {
+        "env_id": setup.name, "env_version": setup.version, "env_kwargs": setup.kwargs,
+        "budget_name": setup.budget_name, "budgets": budgets, "states": n_states, "states_used": len(sp.states),
+        "states_skipped_no_candidates": sp.skipped_states, "repeats": n_repeats, "seed": seed,
+        "top_k": top_k, "tie_tol": tie_tol, "pairs": len(r_val), "target": target,
+        "candidates_per_state": float(len(r_val) / len(sp.states)),
+        "accuracy_random": float(np.mean(truly_best_frac)),
+        "groups": ({"sizes": group_sizes, "sampling": group_sampling, "temperature": temperature,
+                    "per_state": per_state} if group_sizes else None),
+    }
     result = StudyResult(
-        config=config, truth_info=truth_info, rows=rows, states=sp.states, pair_state=sp.pair_state,
-        pair_action=[a for c in sp.cands for a in c], truth=r_val, truth_stderr=r_se, truth_exact=r_exact,
-        estimates=est, seconds=time.perf_counter() - t_start, group_rows=grows, pair_label=sp.pair_label,
+        config=config, truth_info=setup.truth_info(truth), rows=rows, states=sp.states, pair_state=sp.pair_state,
+        pair_action=[a for c in sp.cands for a in c], truth=r_val, truth_stderr=setup.truth_stderr,
+        truth_exact=setup.truth_exact, estimates=est, seconds=time.perf_counter() - t_start, group_rows=grows,
+        pair_label=sp.pair_label,
     )
     if out is not None:
         result.save(out, plots=plots)

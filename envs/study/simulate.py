@@ -34,12 +34,9 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from .cache import TruthCache
 from .groups import ADV_EPS
 from .results import format_rows, jsonable, write_csv
-from .runner import (OracleFailure, TARGETS, TRUTH_SEED, _apply_top_k, _as_target, _check_budgets,
-                     _constructor_defaults, _positive_int, compute_truth, describe_truth, make_env,
-                     parse_budgets, parse_groups, parse_truth, sample_pairs)
+from .runner import TARGETS, TRUTH_SEED, _as_target, _positive_int, parse_budgets, parse_groups, parse_truth, prepare
 
 __all__ = ["DEFAULT_SIM_BUDGETS", "DEFAULT_SIM_GROUPS", "SimulationResult", "grpo_step", "run_simulation"]
 
@@ -203,6 +200,93 @@ def _at_cost(cost: np.ndarray, y: np.ndarray, c: float) -> np.ndarray:
     return np.array([np.interp(c, cost, row) for row in y])
 
 
+@dataclass
+class _Table:
+    """The policy's table: the true value ``R`` of each state's candidates (padded to ``K``), the truly best
+    ones, and the uniform start."""
+
+    S: int
+    sizes: np.ndarray
+    R: np.ndarray
+    best: np.ndarray
+    theta0: np.ndarray
+    pi0: np.ndarray
+    value_uniform: float
+    value_best: float
+
+    @classmethod
+    def build(cls, setup, tie_tol: float) -> "_Table":
+        sp = setup.pairs
+        sizes = np.array([len(c) for c in sp.cands])
+        S, K = len(sizes), int(sizes.max())
+        R = np.zeros((S, K))
+        mask = np.arange(K)[None, :] < sizes[:, None]
+        bounds = sp.bounds
+        for i, (lo, hi) in enumerate(zip(bounds[:-1], bounds[1:])):
+            R[i, :hi - lo] = setup.truth[lo:hi]
+        top = np.where(mask, R, -np.inf).max(axis=1, keepdims=True)
+        theta0 = np.where(mask, 0.0, -np.inf)
+        pi0 = _softmax(theta0)
+        return cls(S, sizes, R, mask & (R >= top - tie_tol), theta0, pi0,
+                   float((pi0 * R).sum(axis=1).mean()), float(top.mean()))
+
+    def track(self, pi: np.ndarray) -> tuple[float, float]:
+        """The policy's true value and its probability of a truly best action, averaged over states."""
+        return float((pi * self.R).sum(axis=1).mean()), float((pi * self.best).sum(axis=1).mean())
+
+
+def _simulate_config(setup, table: _Table, budget: int, g: int, iterations: int, runs: int, seed: int,
+                     target: str, grpo: dict, tick) -> dict:
+    """``runs`` GRPO runs of one (budget, G) configuration: the curves of true value and P(best)."""
+    env, sp, objs = setup.env, setup.pairs, setup.state_objs
+    S = table.S
+    value = np.empty((runs, iterations + 1))
+    pbest = np.empty((runs, iterations + 1))
+    failures, wall = 0, 0.0
+    for run in range(runs):
+        rng = np.random.default_rng([seed, run, budget, g, 0x5A])
+        theta = table.theta0.copy()
+        pi = table.pi0
+        value[run, 0], pbest[run, 0] = table.track(pi)
+        for t in range(1, iterations + 1):
+            cdf = np.cumsum(pi, axis=1)
+            u = rng.random((S, g))
+            acts = np.minimum((u[:, :, None] > cdf[:, None, :]).sum(axis=2), table.sizes[:, None] - 1)
+            queries = [(sp.states[s], sp.cands[s][a]) for s in range(S) for a in acts[s]]
+            seeds = rng.integers(0, TRUTH_SEED, size=len(queries))  # fresh every iteration
+            t0 = time.perf_counter()
+            vals = env.estimate(queries, budget=budget, seeds=seeds)
+            wall += time.perf_counter() - t0
+            sc = np.array([_as_target(env, target, e, None if objs is None else objs[i // g])
+                           for i, e in enumerate(vals)], dtype=np.float64).reshape(S, g)
+            failures += int(np.isnan(sc).sum())
+            theta = grpo_step(theta, acts, sc, ref=table.pi0, **grpo)
+            pi = _softmax(theta)
+            value[run, t], pbest[run, t] = table.track(pi)
+            tick(1)
+    return {"budget": budget, "group_size": g, "iterations": iterations,
+            "cost": np.arange(iterations + 1, dtype=np.float64) * S * g * budget, "value": value,
+            "p_best": pbest, "failures": failures, "seconds": wall}
+
+
+def _summary_rows(curves: list[dict], equal_cost: float) -> list[dict]:
+    """One row per configuration: final and equal-cost value and P(best), with 95% half-widths over runs."""
+    rows = []
+    for cv in curves:
+        v_eq = _at_cost(cv["cost"], cv["value"], equal_cost)
+        p_eq = _at_cost(cv["cost"], cv["p_best"], equal_cost)
+        rows.append({
+            "budget": cv["budget"], "group_size": cv["group_size"], "iterations": cv["iterations"],
+            "value_final": float(cv["value"][:, -1].mean()), "value_final_ci": _ci(cv["value"][:, -1]),
+            "p_best_final": float(cv["p_best"][:, -1].mean()), "p_best_final_ci": _ci(cv["p_best"][:, -1]),
+            "value_at_equal_cost": float(v_eq.mean()), "value_at_equal_cost_ci": _ci(v_eq),
+            "p_best_at_equal_cost": float(p_eq.mean()), "p_best_at_equal_cost_ci": _ci(p_eq),
+            "equal_cost": equal_cost, "cost_final": float(cv["cost"][-1]),
+            "oracle_failures": cv["failures"], "sec_estimate": cv["seconds"],
+        })
+    return rows
+
+
 def run_simulation(
     env_id: Any,
     budgets: str | Sequence[int] = DEFAULT_SIM_BUDGETS,
@@ -278,116 +362,24 @@ def run_simulation(
         top_k = _positive_int("top_k", top_k)
     parse_truth(truth)
 
-    env, name, version, kwargs, budget_name = make_env(env_id, env_kwargs)
-    if target == "reward" and not hasattr(env, "reward_from_estimate"):
-        raise ValueError(f"target='reward' needs the env's reward hook reward_from_estimate(), which {name} lacks")
-    _check_budgets(env, name, budget_name, budgets)
-    cache = TruthCache(cache_dir) if use_cache else None
-    try:
-        sp = sample_pairs(env, name, n_states, seed)
-        key_args = (name, version, {**_constructor_defaults(type(env)), **kwargs}, budget_name)
-        found, getter = compute_truth(env, name, sp.pairs, truth, budgets, cache, key_args, progress, budget_name)
-    finally:
-        if cache is not None:
-            cache.close()
-    ok = np.array([not isinstance(e, OracleFailure) for e in found])
-    n_truth_failed = int((~ok).sum())
-    if n_truth_failed:
-        sp, found = sp.keep(ok), [e for e in found if not isinstance(e, OracleFailure)]
-        if not found:
-            raise ValueError(f"the truth's oracle failed on every pair of {name}; nothing to simulate")
-    state_objs = [env.decode_state(s) for s in sp.states] if target == "reward" else None
-    ps = sp.pair_state
-    r_val = np.array([_as_target(env, target, e, None if state_objs is None else state_objs[ps[i]])
-                      for i, e in enumerate(found)], dtype=np.float64)
-    if top_k is not None:
-        keep = _apply_top_k(sp, r_val, top_k, seed)
-        sp, found, r_val = sp.keep(keep), [e for e, k in zip(found, keep) if k], r_val[keep]
-        state_objs = [env.decode_state(s) for s in sp.states] if target == "reward" else None
-    r_exact = np.array([bool(e.exact) for e in found])
-    r_budget = np.array([int(e.budget) for e in found], dtype=np.int64)
-
-    # the table: truth R (S, K), padding masked
-    S = len(sp.states)
-    sizes = np.array([len(c) for c in sp.cands])
-    K = int(sizes.max())
-    R = np.zeros((S, K))
-    mask = np.arange(K)[None, :] < sizes[:, None]
-    bounds = sp.bounds
-    for i, (lo, hi) in enumerate(zip(bounds[:-1], bounds[1:])):
-        R[i, :hi - lo] = r_val[lo:hi]
-    best = mask & (R >= np.where(mask, R, -np.inf).max(axis=1, keepdims=True) - tie_tol)
-    theta0 = np.where(mask, 0.0, -np.inf)
-    pi0 = _softmax(theta0)
-    value_uniform = float((pi0 * R).sum(axis=1).mean())
-    value_best = float(np.where(mask, R, -np.inf).max(axis=1).mean())
-    cand_flat = [c for c in sp.cands]
-
+    setup = prepare(env_id, env_kwargs, n_states, seed, truth, budgets, target, top_k, cache_dir, use_cache,
+                    progress)
+    table = _Table.build(setup, tie_tol)
     configs = [(b, g) for b in budgets for g in group_sizes]
-    iters = {(b, g): (n_iter if cost is None else min(max_iter, max(1, math.ceil(cost / (S * g * b)))))
+    iters = {(b, g): (n_iter if cost is None else min(max_iter, max(1, math.ceil(cost / (table.S * g * b)))))
              for b, g in configs}
-    total = sum(iters[c] * n_runs for c in configs)
-    curves = []
-    with tqdm(total=total, desc=f"simulate {name}", unit="iter", disable=not progress, file=sys.stderr) as bar:
-        for bi, (b, g) in enumerate(configs):
-            T = iters[(b, g)]
-            value = np.empty((n_runs, T + 1))
-            pbest = np.empty((n_runs, T + 1))
-            failures = 0
-            wall = 0.0
-            for run in range(n_runs):
-                rng = np.random.default_rng([seed, run, b, g, 0x5A])
-                theta = theta0.copy()
-                pi = pi0
-                value[run, 0] = (pi * R).sum(axis=1).mean()
-                pbest[run, 0] = (pi * best).sum(axis=1).mean()
-                for t in range(1, T + 1):
-                    cdf = np.cumsum(pi, axis=1)
-                    u = rng.random((S, g))
-                    acts = np.minimum((u[:, :, None] > cdf[:, None, :]).sum(axis=2), sizes[:, None] - 1)
-                    queries = [(sp.states[s], cand_flat[s][a]) for s in range(S) for a in acts[s]]
-                    seeds = rng.integers(0, TRUTH_SEED, size=len(queries))
-                    t0 = time.perf_counter()
-                    vals = env.estimate(queries, budget=b, seeds=seeds)
-                    wall += time.perf_counter() - t0
-                    sc = np.array([_as_target(env, target, e, None if state_objs is None else state_objs[i // g])
-                                   for i, e in enumerate(vals)], dtype=np.float64).reshape(S, g)
-                    failures += int(np.isnan(sc).sum())
-                    theta = grpo_step(theta, acts, sc, lr=lr, clip=clip, kl=kl, epochs=n_epochs, ref=pi0)
-                    pi = _softmax(theta)
-                    value[run, t] = (pi * R).sum(axis=1).mean()
-                    pbest[run, t] = (pi * best).sum(axis=1).mean()
-                    bar.update(1)
-            curves.append({"budget": b, "group_size": g, "iterations": T,
-                           "cost": np.arange(T + 1, dtype=np.float64) * S * g * b, "value": value,
-                           "p_best": pbest, "failures": failures, "seconds": wall})
-
+    grpo = {"lr": lr, "clip": clip, "kl": kl, "epochs": n_epochs}
+    with tqdm(total=sum(iters[c] * n_runs for c in configs), desc=f"simulate {setup.name}", unit="iter",
+              disable=not progress, file=sys.stderr) as bar:
+        curves = [_simulate_config(setup, table, b, g, iters[(b, g)], n_runs, seed, target, grpo, bar.update)
+                  for b, g in configs]
     equal_cost = float(min(cv["cost"][-1] for cv in curves))
-    rows = []
-    for cv in curves:
-        v_eq = _at_cost(cv["cost"], cv["value"], equal_cost)
-        p_eq = _at_cost(cv["cost"], cv["p_best"], equal_cost)
-        rows.append({
-            "budget": cv["budget"], "group_size": cv["group_size"], "iterations": cv["iterations"],
-            "value_final": float(cv["value"][:, -1].mean()), "value_final_ci": _ci(cv["value"][:, -1]),
-            "p_best_final": float(cv["p_best"][:, -1].mean()), "p_best_final_ci": _ci(cv["p_best"][:, -1]),
-            "value_at_equal_cost": float(v_eq.mean()), "value_at_equal_cost_ci": _ci(v_eq),
-            "p_best_at_equal_cost": float(p_eq.mean()), "p_best_at_equal_cost_ci": _ci(p_eq),
-            "equal_cost": equal_cost, "cost_final": float(cv["cost"][-1]),
-            "oracle_failures": cv["failures"], "sec_estimate": cv["seconds"],
-        })
-    n_exact = int(r_exact.sum())
-    truth_info = {
-        "kind": {"exact": "exact", "budget": f"budget:{getter.arg}"}.get(getter.kind, getter.arg),
-        "description": describe_truth(getter.kind, getter.arg, budget_name, r_exact, r_budget, n_truth_failed),
-        "n_proven": n_exact, "n_pairs": len(found), "failed": n_truth_failed,
-    }
     config = {
-        "env_id": name, "env_version": version, "env_kwargs": kwargs, "budget_name": budget_name,
-        "budgets": budgets, "groups": group_sizes, "states": n_states, "states_used": S,
-        "candidates_per_state": float(sizes.mean()), "runs": n_runs, "iterations": n_iter, "cost": cost,
-        "max_iterations": max_iter, "lr": lr, "clip": clip, "kl": kl, "epochs": n_epochs, "target": target,
-        "seed": seed, "top_k": top_k,
+        "env_id": setup.name, "env_version": setup.version, "env_kwargs": setup.kwargs,
+        "budget_name": setup.budget_name, "budgets": budgets, "groups": group_sizes, "states": n_states,
+        "states_used": table.S, "candidates_per_state": float(table.sizes.mean()), "runs": n_runs,
+        "iterations": n_iter, "cost": cost, "max_iterations": max_iter, "lr": lr, "clip": clip, "kl": kl,
+        "epochs": n_epochs, "target": target, "seed": seed, "top_k": top_k,
     }
     notes = {
         "policy": "tabular softmax over each state's candidate actions, uniform at the start",
@@ -402,8 +394,9 @@ def run_simulation(
         "value": "value = mean over states of the policy's true expected value; p_best = mean over states of "
                  "its probability of a truly best action (within tie_tol)",
     }
-    result = SimulationResult(config=config, truth_info=truth_info, curves=curves, rows=rows,
-                              equal_cost=equal_cost, value_uniform=value_uniform, value_best=value_best,
+    result = SimulationResult(config=config, truth_info=setup.truth_info(truth), curves=curves,
+                              rows=_summary_rows(curves, equal_cost), equal_cost=equal_cost,
+                              value_uniform=table.value_uniform, value_best=table.value_best,
                               seconds=time.perf_counter() - t_start, notes=notes)
     if out is not None:
         result.save(out, plots=plots)
