@@ -55,6 +55,7 @@ def test_exact_oracle_converges_to_the_best_action(tmp_path):
     assert res.value_uniform < res.value_best - 0.1
 
 
+@pytest.mark.slow
 def test_learning_slows_as_the_noise_grows(tmp_path):
     finals, auc = [], []
     for sigma in (0.0, 0.5, 2.0):
