@@ -203,3 +203,20 @@ def test_study_command_with_groups_and_target(tmp_path, capsys):
     with open(tmp_path / "o" / "summary.csv") as fh:
         row = next(csv.DictReader(fh))
     assert {"sign_agree_g2", "sign_agree_g16", "p_best_g8"} <= set(row)
+
+
+def test_a_locked_cache_is_not_mistaken_for_a_damaged_one(tmp_path):
+    run_study(TOY_ID, cache_dir=tmp_path, **ARGS)
+    cache = TruthCache(tmp_path)
+    cache._db.execute("PRAGMA busy_timeout = 50")  # do not wait the minute a study would wait
+    holder = sqlite3.connect(str(tmp_path / "truth.sqlite"))
+    holder.execute("BEGIN EXCLUSIVE")  # another process writing
+    try:
+        with pytest.raises(ValueError, match="cannot be used .*locked"):
+            cache.get("k", [("s", "a")])
+    finally:
+        holder.rollback()
+        holder.close()
+        cache.close()
+    assert not list(tmp_path.glob("truth.sqlite.corrupt-*"))
+    assert run_study(TOY_ID, cache_dir=tmp_path, **ARGS).truth_info["from_cache"] == 12

@@ -43,6 +43,13 @@ _SCHEMA = ("CREATE TABLE IF NOT EXISTS truth (env TEXT NOT NULL, state TEXT NOT 
            "PRIMARY KEY (env, state, action))")
 
 
+def _is_damage(exc: BaseException) -> bool:
+    """Whether a SQLite error means the file is damaged (rather than busy, read-only or unreachable)."""
+    msg = str(exc).lower()
+    transient = ("locked", "busy", "unable to open", "readonly", "read-only", "disk i/o", "disk is full")
+    return isinstance(exc, sqlite3.DatabaseError) and not any(t in msg for t in transient)
+
+
 class TruthCacheWarning(UserWarning):
     """The truth cache was damaged and has been moved aside, or held rows that were ignored."""
 
@@ -98,7 +105,7 @@ class TruthCache:
         try:
             self._open()
         except sqlite3.DatabaseError as exc:  # DatabaseError covers OperationalError and friends
-            self._rebuild(exc)
+            self._rebuild_or_raise(exc)
 
     # ------------------------------------------------------------ opening and repair
     def _open(self) -> None:
@@ -114,6 +121,14 @@ class TruthCache:
             self._db.close()
             self._db = None
             raise
+
+    def _rebuild_or_raise(self, exc: sqlite3.DatabaseError) -> None:
+        """Rebuild a damaged file; a busy, read-only or unreachable one is the caller's problem (a ValueError)."""
+        if not _is_damage(exc):
+            raise ValueError(f"the truth cache {str(self.path)!r} cannot be used ({exc}); wait for the other "
+                             "process that holds it, pass another cache_dir= (--cache-dir) or use_cache=False "
+                             "(--no-cache)") from exc
+        self._rebuild(exc)
 
     def _rebuild(self, exc: BaseException) -> None:
         """Move the damaged file (and its journal) aside, warn, and start an empty database."""
@@ -150,7 +165,7 @@ class TruthCache:
         try:
             return self._get(key, pairs)
         except sqlite3.DatabaseError as exc:
-            self._rebuild(exc)
+            self._rebuild_or_raise(exc)
             return [None] * len(pairs)
 
     def _get(self, key: str, pairs: Sequence[tuple[str, str]]) -> list[Estimate | None]:
@@ -186,7 +201,7 @@ class TruthCache:
             self._db.executemany("INSERT OR REPLACE INTO truth VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
             self._db.commit()
         except sqlite3.DatabaseError as exc:
-            self._rebuild(exc)
+            self._rebuild_or_raise(exc)
             self._db.executemany("INSERT OR REPLACE INTO truth VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
             self._db.commit()
 

@@ -479,7 +479,8 @@ def budget_rows(est: np.ndarray, budgets: Sequence[int], truth: np.ndarray, trut
             if n_rho:
                 rho_sum += rho * n_rho
                 rho_n += n_rho
-        noise = st.var_unbiased / st.n if n_repeats > 1 else np.zeros(n_pairs)
+        with np.errstate(invalid="ignore", divide="ignore"):  # a pair left with < 2 estimates: NaN, skipped
+            noise = st.var_unbiased / st.n if n_repeats > 1 else np.zeros(n_pairs)
         ok = np.isfinite(st.mse)
         rows.append({
             "budget": int(b),
