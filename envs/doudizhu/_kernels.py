@@ -36,7 +36,6 @@ TWO = 12        # highest rank of a pair / trio / bomb
 BJ, RJ = 13, 14
 ROCKET_KICKERS = 1
 BOMB_WINGS = 2
-MAX_PLAY_CARDS = 20  # no play is longer than the largest hand
 BUF = 1 << 16        # move buffer of one search: more than the plays of the whole deck under any variant
 
 _U12 = np.uint64(12)
@@ -82,12 +81,6 @@ def _below(out, n):
 @njit(**_OPTS)
 def _meta(t, length, rank):
     return (t << 9) | (length << 4) | rank
-
-
-@njit(**_OPTS)
-def _unpack(h, c):
-    for i in range(N_RANKS):
-        c[i] = (h >> (4 * i)) & 15
 
 
 @njit(**_OPTS)
@@ -137,14 +130,6 @@ def _enum(cap, k, mult, base, meta, no_rocket, out_c, out_m, n, take, suf):
         rem += 1
         j = i + 1
     return n
-
-
-@njit(**_OPTS)
-def _chain_ok(c, lo, length, need):
-    for r in range(lo, lo + length):
-        if c[r] < need:
-            return False
-    return True
 
 
 @njit(**_OPTS)

@@ -12,7 +12,6 @@ error.
 from __future__ import annotations
 
 from .cards import format_cards, is_pass_text, parse_cards
-from .moves import classify
 from .state import DdzState
 
 __all__ = ["MAX_ANSWER_CHARS", "parse_play", "rules_text", "render_position"]
@@ -81,10 +80,3 @@ def render_position(state: DdzState, answer_example: str, result: str | None = N
                  + (", or <answer>pass</answer>." if state.prev is not None else "."))
     return "\n".join(lines)
 
-
-def is_combination(canonical: str, rules: str = "strict") -> bool:
-    """Whether a canonical card string forms a combination at all (in or out of any hand)."""
-    counts = parse_cards(canonical)
-    if counts is None or any(c > cap for c, cap in zip(counts, (4,) * 13 + (1, 1))):
-        return False
-    return classify(counts, rules) is not None
