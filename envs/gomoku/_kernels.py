@@ -542,29 +542,70 @@ def _uct_search(b_root, root_player, rollouts, seed, exact5, c, s, out_moves, ou
 
 
 @njit(**_OPTS)
-def _uct_one(board, to_move, move, rollouts, seed, exact5, c):
-    """UCT value of one query, for the mover of ``move``: ``(value, stderr)``.
+def _proof(b, p, to_move, s, exact5):
+    """The one-ply proof of the move at empty padded cell ``p``: the mover's game value, or -1.0 if unproven.
 
-    One ply is proven before any search: a move that completes five is worth 1, one that fills the board
-    0.5, and one that leaves the opponent a point completing five 0 (the search would spend most of a small
-    budget on the opponent's other replies before it found that one).
+    1.0 if the stone completes five; 0.5 if it fills the board; 0.0 if it leaves the opponent a point that
+    completes five; 1.0 if it leaves the mover two or more such points while the opponent has none (the
+    opponent can take only one). ``b`` is restored before returning. The only implementation of this proof:
+    ``oracle.proven_value`` and the UCT kernel call it.
     """
-    s = board.shape[0]
     w = s + PAD
-    b = np.empty(_padded_len(s), np.int8)
-    _pad(board, b)
-    p = _cell(move, s)
     if _five_at(b, p, to_move, w, exact5):
-        return 1.0, 0.0
+        return 1.0
     b[p] = to_move
     full = True
+    opp_five = False
+    own = 0
     for q in range(b.shape[0]):
         if b[q] == 0:
             full = False
             if _five_at(b, q, 3 - to_move, w, exact5):
-                return 0.0, 0.0
+                opp_five = True
+                break
+            if own < 2 and _five_at(b, q, to_move, w, exact5):
+                own += 1
+    b[p] = 0
     if full:
-        return 0.5, 0.0
+        return 0.5
+    if opp_five:
+        return 0.0
+    if own >= 2:
+        return 1.0
+    return -1.0
+
+
+@njit(**_OPTS)
+def proofs_k(boards, to_move, moves, exact5):
+    """``_proof`` of each query of a batch (``-1.0`` where one ply proves nothing)."""
+    n = boards.shape[0]
+    out = np.empty(n, np.float64)
+    if n == 0:
+        return out
+    s = boards.shape[1]
+    b = np.empty(_padded_len(s), np.int8)
+    for i in range(n):
+        _pad(boards[i], b)
+        out[i] = _proof(b, _cell(moves[i], s), to_move[i], s, exact5)
+    return out
+
+
+@njit(**_OPTS)
+def _uct_one(board, to_move, move, rollouts, seed, exact5, c):
+    """UCT value of one query, for the mover of ``move``: ``(value, stderr)``.
+
+    The one-ply proof (``_proof``) comes first: a proven move gets its value with stderr 0 and no search
+    (a move that leaves the opponent a five would otherwise spend most of a small budget on the opponent's
+    other replies before the search found that one).
+    """
+    s = board.shape[0]
+    b = np.empty(_padded_len(s), np.int8)
+    _pad(board, b)
+    p = _cell(move, s)
+    v = _proof(b, p, to_move, s, exact5)
+    if v >= 0.0:
+        return v, 0.0
+    b[p] = to_move
     none = np.empty(0, np.int64)
     nonef = np.empty(0, np.float64)
     tot, sq, n, _ = _uct_search(b, 3 - to_move, rollouts, seed, exact5, c, s, none, nonef, nonef)

@@ -98,6 +98,19 @@ class GomokuState:
         """1 or 2 if that player has a winning line on the board, else 0."""
         return self._winner
 
+    @cached_property
+    def _result(self) -> int | None:
+        return rules.game_result(self.board, None, self.exact5)
+
+    def result(self) -> int | None:
+        """The game's result: None while it goes on, 0 a draw (full board), 1 or 2 the winner."""
+        return self._result
+
+    @property
+    def is_terminal(self) -> bool:
+        """Is the game over (a winning line or a full board)."""
+        return self._result is not None
+
     def play(self, move: int) -> "GomokuState":
         """The state after the side to move plays ``move`` (a plain, non-tactical state)."""
         return GomokuState(self.size, self.moves + (int(move),), self.exact5)
