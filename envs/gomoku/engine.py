@@ -279,11 +279,10 @@ class GomocupEngine:
             except OSError:
                 pass
             proc.wait()
-        for stream in (proc.stdin, proc.stdout):
-            try:
-                stream.close()  # type: ignore[union-attr]
-            except (OSError, ValueError):
-                pass
+        try:
+            proc.stdin.close()  # type: ignore[union-attr]  (stdout belongs to the reader thread: it ends at EOF)
+        except (OSError, ValueError):
+            pass
 
     def __del__(self) -> None:  # pragma: no cover - best effort
         try:
