@@ -75,44 +75,65 @@ class GomokuEnv(TextEnv):
     * a legal move: ``format_reward + value`` = 0.1 + the oracle's win-rate of the move in [0, 1] (win 1,
       draw 0.5, loss 0). ``info["estimate"]`` holds ``{value, stderr, budget, exact}``; a move that
       completes five is worth exactly 1. In tactical positions ``info["correct"]`` also says whether a
-      legal move is one of the position's correct moves (the reward is still the oracle's value).
+      legal move is one of the position's correct moves (the reward is still the oracle's value). The engine
+      oracle adds ``info["engine_eval"]`` (as printed) and, for a mate score, ``info["mate_in"]`` and
+      ``info["mate_for"]`` (``"mover"`` / ``"opponent"``);
+    * a legal move the oracle failed to value (an engine that crashed, hung or printed nonsense, after one
+      restart): ``oracle_error_reward`` (0.0), ``info["estimate"] = None`` and ``info["oracle_error"]`` the
+      reason. Never a made-up value.
+
+    Game mode (``mode="game"``) shapes the reward by a potential, so the return follows the outcome and no
+    policy gains by prolonging a game. The potential ``P`` is the oracle's value of the model's last move
+    (0.5 at the start). A legal move that does not end the game earns ``value - P`` (the change in the
+    estimated value; it may be negative) and sets ``P = value``; the step on which the game ends earns
+    ``format_reward + outcome - P`` (outcome 1 win, 0.5 draw, 0 loss); an invalid answer that ends the game
+    earns its penalty minus ``P`` (scored as a loss, ``info["outcome"] = "invalid"``). A game played to its end
+    therefore returns exactly ``outcome + format_reward - 0.5`` whatever its length (the format term is paid
+    once per game, not per move, for the same reason). :meth:`score_completions` of a game position (as
+    trainers call it) gives the move-mode reward ``format_reward + value``.
 
     Ground truth (:meth:`truth`): the game value where it is proven -- 1 for a move that completes five,
     0 for a move after which the opponent can complete five, 1 for a move that leaves the mover two or more
-    points that complete five while the opponent has none -- otherwise the same estimator at
-    ``truth_rollouts`` playouts (the ``"engine"`` estimator uses UCT for this) with seeds apart from the
-    estimates' (``exact=False``).
+    points that complete five while the opponent has none (:func:`envs.gomoku.oracle.proven_values`) --
+    otherwise a strong oracle (``exact=False``): by default the env's estimator at ``truth_rollouts``
+    playouts (UCT for the engine estimator), or ``truth(queries, source="uct:65536")``,
+    ``"flat:<rollouts>"``, ``"engine:<command>@<think_ms>"``. ``info["truth"]`` says what gave each value.
 
     ## Episode End
     ``mode="move"``: one decision from a sampled position; the episode ends after the first legal answer
     (or after an invalid one under ``invalid_policy="penalty"``). ``mode="game"``: a whole game against an
     opponent (UCT with ``opponent_rollouts`` playouts that always completes a five and blocks a lone four, or
-    uniform random); each step's reward is the format term plus the oracle's value of the model's move, the
-    opponent's reply is in ``info["opponent_action"]``, and the game ends on a winning line or a full board, with
-    ``info["outcome"]`` = ``"win"`` / ``"loss"`` / ``"draw"`` for the model and ``info["winner"]`` =
-    ``"black"`` / ``"white"`` / ``"draw"``.
+    uniform random), from a short seeded opening of ``opening_stones`` stones (noisy heuristic self-play);
+    the opponent's reply is in ``info["opponent_action"]``, and the game ends on a winning line or a full
+    board, with ``info["outcome"]`` = ``"win"`` / ``"loss"`` / ``"draw"`` for the model (``"invalid"`` when an
+    invalid answer ended it) and ``info["winner"]`` = ``"black"`` / ``"white"`` / ``"draw"``.
 
     ## Arguments
     * ``size=9``: board size, 5..19 (the registered ids set 9 and 15).
-    * ``rollouts=256``: the oracle's budget (``budget_name="rollouts"``); for ``estimator="engine"`` the
-      budget is the thinking time instead (``budget_name="think_ms"``, ``budget=think_ms``).
+    * ``rollouts=256``: the oracle's budget (``budget_name="rollouts"``, at most 2**24); for
+      ``estimator="engine"`` the budget is the thinking time instead (``budget_name="think_ms"``,
+      ``budget=think_ms``, at most 600000); ``GomokuEnv.budget_name_for(kwargs)`` tells which.
     * ``estimator="flat"``: ``"flat"`` | ``"uct"`` | ``"engine"`` (needs ``engine_command``, e.g.
-      ``"pbrain-rapfi"``, and ``think_ms=1000``).
+      ``"pbrain-rapfi"`` or ``"python -m envs.gomoku.pbrain"``).
     * ``exact_five=False``: free-style (five or more wins); True: exactly five wins, an overline does not.
     * ``mode="move"`` | ``"game"``; ``opponent="mcts"`` | ``"random"`` and ``opponent_rollouts=1024`` (game
-      mode); ``model_color="black"`` | ``"white"``: the side the model plays in sampled games (games start
-      from the empty board; as white, the opponent's first stone is already down).
+      mode); ``model_color="black"`` | ``"white"``: the side the model plays in sampled games;
+      ``opening_stones=(0, 4)``: the range of stone counts a sampled game starts from (those of the model's
+      colour's parity: 0, 2, 4 for black, 1, 3 for white).
     * ``task="midgame"``: positions from noisy heuristic self-play with a stone count drawn uniformly from
       ``stones``; ``"win1"`` | ``"block4"`` | ``"open3"``: the tactical sets of
       :mod:`envs.gomoku.tactics` (win in one / block a four / make an open four), ``"tactics"``: a uniform
       mix of the three (of win1 and block4 on 5x5, which has no room for an open four). Move mode only.
     * ``stones=None``: the ``(low, high)`` stone-count range of midgame positions; default ``(6, 30)``
       capped at half the board (``0 <= low <= high <= size * size // 2``); the string ``"6,30"`` works too.
-    * ``truth_rollouts=16384``: the budget of :meth:`truth` where no exact value is known.
-    * ``engine_command=None``, ``think_ms=1000``, ``engine_options=None`` (more keyword arguments for
-      :class:`envs.gomoku.engine.GomocupEngine`, such as ``eval_scale``).
+    * ``truth_rollouts=16384``: the budget of the default :meth:`truth` where no proof exists.
+    * Engine estimator only (refused with the others): ``engine_command``, ``think_ms=1000``,
+      ``engine_workers=None`` (engine processes queried in parallel, each with ``INFO thread_num 1``; default
+      this process's share of the cores), ``engine_options=None`` (keyword arguments of
+      :class:`envs.gomoku.engine.GomocupEngine`: ``eval_scale``, ``reply_timeout``, ``startup_timeout``, ...).
     * The :class:`~envs.core.TextEnv` arguments: ``invalid_policy``, ``max_retries``, ``format_reward``,
-      ``format_penalty``, ``illegal_reward``, ``render_mode`` (``"ansi"``).
+      ``format_penalty``, ``illegal_reward``, ``oracle_error_reward``, ``answer_tag``, ``render_mode``
+      (``"ansi"``).
 
     Task ids, for ``reset(options={"task_id": ...})``: ``"<kind>/<seed>"`` with kind ``midgame``, ``win1``,
     ``block4`` or ``open3`` (e.g. ``"win1/17"``, the same position for the same seed), or an integer ``k``:
@@ -123,7 +144,8 @@ class GomokuEnv(TextEnv):
     board).
 
     ## Version History
-    * v0: initial release.
+    * v0: initial release. Within v0 (oracle revision ``version`` 3): the game-mode reward became
+      potential-based and games start from varied openings; engine failures became scored per-item failures.
     """
 
     budget_name = "rollouts"
