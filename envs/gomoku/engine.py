@@ -21,11 +21,11 @@ How the client keeps every query answered:
 * **Start-up.** The first reply after ``START`` includes the engine's start-up (loading weights): the first
   query of a process may take ``startup_timeout`` seconds more.
 * **Failures.** An engine that exits, prints an impossible move, or gives no move within ``think_ms`` plus
-  ``reply_timeout`` is killed; the query is sent once more to a freshly started engine only when the failure
-  cost no reply timeout (it exited or answered nonsense) or came on the process's first query (a warming-up
-  engine that dropped it). A reply it might still owe is never taken as the answer to a later query (a
-  fresh process owes nothing). Otherwise the query fails with :class:`EngineError`, naming the reason, and
-  the next query starts a fresh engine. A move without an evaluation is a failure too, never a made-up 0.5.
+  ``reply_timeout`` (plus ``startup_timeout`` on its first query) is killed. A query whose engine exited or
+  answered nonsense is sent once more, to a freshly started engine; one that timed out is not (so a hanging
+  engine costs one reply timeout and one restart, never more). A reply the killed engine might still owe is
+  never taken as the answer to a later query: a fresh process owes nothing. A query that still fails raises
+  :class:`EngineError` naming the reason. A move without an evaluation is a failure too, never a made-up 0.5.
 * **Pool.** :class:`EngineOracle` sends a batch to ``workers`` engine processes in parallel (each with
   ``INFO thread_num 1``), and turns each failed query into that item's :class:`envs.core.OracleFailure`.
 
@@ -191,8 +191,10 @@ class GomocupEngine:
         self._send(f"START {size}")
         reply = self._wait(lambda line: line.upper().startswith(("OK", "ERROR")),
                            self.reply_timeout + self.startup_timeout)
-        if reply is None or not reply.upper().startswith("OK"):
-            self.close(kill=True)
+        if reply is None:
+            raise _Timeout(f"engine {self.command!r} did not answer 'START {size}' within "
+                           f"{self.reply_timeout + self.startup_timeout} s (raise startup_timeout, or check it)")
+        if not reply.upper().startswith("OK"):
             raise EngineError(f"engine {self.command!r} did not accept 'START {size}' (reply: {reply!r}); "
                               "does it support this board size?")
         infos = {"rule": 1 if self.exact5 else 0, "timeout_turn": self.think_ms,
@@ -341,7 +343,7 @@ class GomocupEngine:
         """The engine's move (flat index) and evaluation in the position reached by ``history``.
 
         Raises :class:`EngineError` naming the reason when the engine fails (see the module docstring for
-        when the query is sent again to a fresh engine first).
+        when the query is sent again to a fresh engine first: after an exit or nonsense, not after a timeout).
         """
         to_move = len(history) % 2
         board_lines = []
@@ -353,10 +355,9 @@ class GomocupEngine:
             try:
                 return self._ask(size, board_lines, occupied)
             except EngineError as exc:
-                timed_out_warm = isinstance(exc, _Timeout) and not self._fresh
                 self.close(kill=True)  # a reply it may still owe can never answer a later query
                 self.restarts += 1
-                if attempt == 1 or timed_out_warm:
+                if attempt == 1 or isinstance(exc, _Timeout):
                     raise EngineError(str(exc)) from None
         raise AssertionError("unreachable")  # pragma: no cover
 
