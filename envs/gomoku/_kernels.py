@@ -820,3 +820,184 @@ def selfplay_k(s, n_stones, seed, noise, exact5, max_attempts):
         if ok:
             return moves, True
     return moves, False
+
+
+# ------------------------------------------------------------------------------ threat-space solver
+@njit(**_OPTS)
+def _five_points_n(b, s, player, exact5, limit, out):
+    """Up to ``limit`` of ``player``'s five points (empty cells completing a winning line) into ``out``;
+    returns how many were found (stops at ``limit``)."""
+    w = s + PAD
+    k = 0
+    for r in range(s):
+        for c in range(s):
+            p = (r + PAD) * w + c + PAD
+            if b[p] == 0 and _five_at(b, p, player, w, exact5):
+                out[k] = p
+                k += 1
+                if k >= limit:
+                    return k
+    return k
+
+
+@njit(**_OPTS)
+def _four_moves(b, s, player, exact5, out):
+    """The empty cells where ``player``'s stone makes a four (leaves ``player`` a five point on a line through
+    it); returns their number. Only directions with three of ``player``'s stones within four cells of the
+    point can hold such a five point."""
+    w = s + PAD
+    k = 0
+    for r in range(s):
+        for c in range(s):
+            m = (r + PAD) * w + c + PAD
+            if b[m] != 0:
+                continue
+            found = False
+            for d in (1, w, w + 1, w - 1):
+                cnt = 0
+                for sign in (1, -1):
+                    q = m
+                    for _ in range(4):
+                        q += sign * d
+                        v = b[q]
+                        if v == OFF:
+                            break
+                        if v == player:
+                            cnt += 1
+                if cnt < 3:
+                    continue
+                b[m] = player
+                for sign in (1, -1):
+                    q = m
+                    for _ in range(4):
+                        q += sign * d
+                        v = b[q]
+                        if v == OFF:
+                            break
+                        if v == 0:
+                            n = _run(b, q, player, d)
+                            if n == 5 or (n > 5 and not exact5):
+                                found = True
+                                break
+                    if found:
+                        break
+                b[m] = 0
+                if found:
+                    break
+            if found:
+                out[k] = m
+                k += 1
+    return k
+
+
+@njit(**_OPTS)
+def _vcf(b, s, a, exact5, depth, nodes, max_nodes):
+    """Victory by continuous fours for ``a``, to move on the padded board ``b``: the first move (a padded
+    cell) of a win, or -1 if none is found within ``depth`` fours and ``max_nodes`` nodes in all.
+
+    ``a`` wins at once on a five point. Otherwise every move of ``a`` is a four; the defender ``d`` must take
+    the one point that completes ``a``'s five (two such points: ``a`` wins). A defender's five point must be
+    blocked by ``a``'s four, two of them lose the line. ``b`` is restored before returning. ``nodes[0]``
+    counts the nodes visited (shared by the calls of one proof)."""
+    nodes[0] += 1
+    buf = np.empty(2, np.int64)
+    if _five_points_n(b, s, a, exact5, 1, buf) > 0:
+        return buf[0]
+    if depth <= 0 or nodes[0] > max_nodes:
+        return -1
+    d = 3 - a
+    nfd = _five_points_n(b, s, d, exact5, 2, buf)
+    if nfd >= 2:
+        return -1
+    block = buf[0] if nfd == 1 else -1
+    cands = np.empty(s * s, np.int64)
+    nc = _four_moves(b, s, a, exact5, cands)
+    for i in range(nc):
+        m = cands[i]
+        if block >= 0 and m != block:
+            continue
+        b[m] = a
+        k = _five_points_n(b, s, a, exact5, 2, buf)
+        win = False
+        if k >= 2:
+            win = True
+        elif k == 1:
+            q = buf[0]
+            b[q] = d
+            r = _vcf(b, s, a, exact5, depth - 1, nodes, max_nodes)
+            b[q] = 0
+            win = r >= 0
+        b[m] = 0
+        if win:
+            return m
+        if nodes[0] > max_nodes:
+            return -1
+    return -1
+
+
+@njit(**_OPTS)
+def vcf_k(board, player, exact5, depth, max_nodes):
+    """``(first move as a flat index or -1, nodes visited)`` of a VCF for ``player`` to move on ``board``."""
+    s = board.shape[0]
+    b = np.empty(_padded_len(s), np.int8)
+    _pad(board, b)
+    nodes = np.zeros(1, np.int64)
+    m = _vcf(b, s, player, exact5, depth, nodes, max_nodes)
+    return (_move_of(m, s) if m >= 0 else -1), nodes[0]
+
+
+@njit(**_OPTS)
+def _deep_proof(b, p, mover, s, exact5, depth, max_nodes):
+    """The one-ply proof, then the threat-space proof of the move at empty padded cell ``p`` (-1.0: none).
+
+    0.0 if after the move the opponent (to move) has a VCF; 1.0 if the move is a threat (the mover would have
+    a VCF if the opponent passed) and after every reply of the opponent the mover has a VCF (a victory by
+    one threat of any kind, then continuous fours; this covers fours, open threes and double threats).
+    ``b`` is restored before returning."""
+    v = _proof(b, p, mover, s, exact5)
+    if v >= 0.0 or depth <= 0:
+        return v
+    opp = 3 - mover
+    nodes = np.zeros(1, np.int64)
+    b[p] = mover
+    out = -1.0
+    if _vcf(b, s, opp, exact5, depth, nodes, max_nodes) >= 0:
+        out = 0.0
+    else:
+        nodes[0] = 0
+        if _vcf(b, s, mover, exact5, depth, nodes, max_nodes) >= 0:
+            w = s + PAD
+            every = True
+            for r in range(s):
+                for c in range(s):
+                    q = (r + PAD) * w + c + PAD
+                    if b[q] != 0:
+                        continue
+                    b[q] = opp
+                    nodes[0] = 0
+                    ok = _vcf(b, s, mover, exact5, depth, nodes, max_nodes) >= 0
+                    b[q] = 0
+                    if not ok:
+                        every = False
+                        break
+                if not every:
+                    break
+            if every:
+                out = 1.0
+    b[p] = 0
+    return out
+
+
+@njit(**_OPTS)
+def deep_proofs_k(boards, to_move, moves, exact5, depth, max_nodes):
+    """``_deep_proof`` of each query of a batch (``-1.0`` where nothing is proven)."""
+    n = boards.shape[0]
+    out = np.empty(n, np.float64)
+    if n == 0:
+        return out
+    s = boards.shape[1]
+    b = np.empty(_padded_len(s), np.int8)
+    for i in range(n):
+        _pad(boards[i], b)
+        out[i] = _deep_proof(b, _cell(moves[i], s), to_move[i], s, exact5, depth, max_nodes)
+    return out
