@@ -376,7 +376,7 @@ def test_every_exact_truth_is_proven_by_a_three_ply_search():
         empty = [int(m) for m in state.empty_points()]
         moves = env.legal_actions(state)
         for name, est in zip(moves, env.truth([(state, a) for a in moves])):
-            if not est.exact:
+            if not est.exact or est.info["truth"] != "proof":  # "vcf" proofs: tests/test_gomoku_solver.py
                 continue
             m = point_index(name, 9)
             rest = [q for q in empty if q != m]
@@ -390,3 +390,33 @@ def test_every_exact_truth_is_proven_by_a_three_ply_search():
                     for q in rest), (task_id, name)
             claims[est.value] += 1
     assert claims[0.0] > 0 and claims[1.0] > 0
+
+
+VCF_STATE = ("gomoku:15:free:K8,M6,K6,K7,J7,L5,I6,K5,O5,H5,I10,J5,I5,K3,M10,L9,M5,K4,I8,L3,O8,I7,J3,K2,K1,N8,J1,N1,M2,"
+             "H9,H8,J8,L8,L6,M7,L4,L7,I1,L1,F3,L2")
+
+
+def test_truth_sources_proof_first_then_the_named_oracle():
+    from envs.gomoku import solver
+
+    env = GomokuEnv(size=15, rollouts=16, truth_rollouts=64)
+    state = decode_state(VCF_STATE)
+    first = solver.vcf(state.board, state.to_move)
+    from envs.gomoku.text import point_name
+
+    win, other = point_name(first, 15), "A15"
+    for source in (None, "uct:128", "flat:64"):
+        t = env.truth([(VCF_STATE, win), (VCF_STATE, other)], source=source)
+        assert (t[0].value, t[0].exact, t[0].info["truth"]) == (1.0, True, "vcf")
+        label = source or "flat:64"
+        if t[1].exact:  # A15 wastes a tempo: the solver may still prove the win (or the loss)
+            assert t[1].info["truth"] == "vcf"
+        else:
+            assert t[1].info["truth"] == label and t[1].budget == int(label.split(":")[1])
+    engine = env.truth([("gomoku:15:free:H8", "A1")], source=f"engine:{sys.executable} {FAKE_ENGINE}@30")[0]
+    assert engine.info["truth"].startswith("engine:") and engine.budget == 30
+    env.close()
+    for bad, words in (("uct:0", "budget must be an integer"), ("mcts:5", "is not known"),
+                       ("engine:pbrain", "names no engine and thinking time"), (5, "must be a string")):
+        with pytest.raises(ValueError, match=words):
+            env.truth([(VCF_STATE, win)], source=bad)

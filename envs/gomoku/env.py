@@ -8,7 +8,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from ..core import Estimate, OracleFailure, Scored, TextEnv
-from . import oracle, positions, rules, tactics
+from . import oracle, positions, rules, solver, tactics
 from .state import TACTIC_KINDS, GomokuState, decode_state, encode_state
 from .text import parse_point, point_index, point_name, render_position, rules_text
 
@@ -94,7 +94,9 @@ class GomokuEnv(TextEnv):
 
     Ground truth (:meth:`truth`): the game value where it is proven -- 1 for a move that completes five,
     0 for a move after which the opponent can complete five, 1 for a move that leaves the mover two or more
-    points that complete five while the opponent has none (:func:`envs.gomoku.oracle.proven_values`) --
+    points that complete five while the opponent has none (:func:`envs.gomoku.oracle.proven_values`); then by
+    the threat-space solver (:mod:`envs.gomoku.solver`): 0 for a move that lets the opponent's VCF stand, 1
+    for a threat that wins by continuous fours against every reply --
     otherwise a strong oracle (``exact=False``): by default the env's estimator at ``truth_rollouts``
     playouts (UCT for the engine estimator), or ``truth(queries, source="uct:65536")``,
     ``"flat:<rollouts>"``, ``"engine:<command>@<think_ms>"``. ``info["truth"]`` says what gave each value.
@@ -152,8 +154,8 @@ class GomokuEnv(TextEnv):
     max_budget = oracle.MAX_ROLLOUTS
     #: revision of the oracles' values, part of the study's truth-cache key: bump it when a change alters them
     #: (2: UCT values a move that leaves the opponent a five at exactly 0; 3: UCT and the truth value a move
-    #: that leaves the mover two five points, the opponent none, at exactly 1)
-    version = 3
+    #: that leaves the mover two five points, the opponent none, at exactly 1; 4: the truth proves VCF wins)
+    version = 4
     conformance_kwargs = [
         {"estimator": "uct", "exact_five": True, "mode": "move", "task": "tactics", "rollouts": 32},
         {"estimator": "flat", "task": "block4", "rollouts": 16, "format_reward": 0.0},
@@ -442,11 +444,12 @@ class GomokuEnv(TextEnv):
 
     def _truth_batch(self, states: Sequence[GomokuState], actions: Sequence[str], source: str | None = None
                      ) -> list[Estimate | OracleFailure]:
-        """The truth of each pair: the proof where one exists (exact), else the source's oracle.
+        """The truth of each pair: the proof where one exists (exact: one ply, else the threat-space solver of
+        :mod:`envs.gomoku.solver`), else the source's oracle.
 
         ``source``: None (the env's estimator at ``truth_rollouts``; UCT for the engine estimator),
         ``"uct:<rollouts>"``, ``"flat:<rollouts>"`` or ``"engine:<command>@<think_ms>"``. Every value's
-        ``info["truth"]`` names what gave it (``"proof"`` or the source). Seeds depend on the pair only, far
+        ``info["truth"]`` names what gave it (``"proof"`` for one ply, ``"vcf"`` for the solver, or the source). Seeds depend on the pair only, far
         from the estimates' ``seed + i``.
         """
         orc, budget, label = self._truth_oracle(source)
@@ -454,15 +457,17 @@ class GomokuEnv(TextEnv):
             return []
         moves = [point_index(a, self.size) for a in actions]
         boards = np.stack([s.board for s in states])
-        proven = oracle.proven_values(boards, [s.to_move for s in states], moves, self.exact5)
+        to_move = [s.to_move for s in states]
+        shallow = oracle.proven_values(boards, to_move, moves, self.exact5)
+        proven = solver.proven_values(boards, to_move, moves, self.exact5)
         out: list[Estimate | OracleFailure | None] = []
         todo: list[int] = []
-        for i, v in enumerate(proven):
+        for i, (v, v1) in enumerate(zip(proven, shallow)):
             if np.isnan(v):
                 out.append(None)
                 todo.append(i)
             else:
-                out.append(Estimate(float(v), 0.0, 0, True, info={"truth": "proof"}))
+                out.append(Estimate(float(v), 0.0, 0, True, info={"truth": "proof" if v1 == v else "vcf"}))
         if todo:
             seeds = np.array([TRUTH_SEED_BASE + zlib.crc32(f"{encode_state(states[i])}|{actions[i]}".encode())
                               for i in todo], dtype=np.int64)
