@@ -19,7 +19,7 @@ MODES = ("move", "game")
 TASKS = ("midgame", "tactics") + TACTIC_KINDS
 OPPONENTS = ("mcts", "random")
 COLORS = ("black", "white")
-ROLLOUT_POLICIES = ("uniform",)
+ROLLOUT_POLICIES = oracle.ROLLOUT_POLICIES
 #: offset that keeps the seeds of :meth:`GomokuEnv.truth` apart from those of estimates (``seed + i``)
 TRUTH_SEED_BASE = 1 << 40
 #: on boards larger than this, :meth:`GomokuEnv.candidate_actions` keeps only points near the stones
@@ -128,6 +128,9 @@ class GomokuEnv(TextEnv):
       mix of the three (of win1 and block4 on 5x5, which has no room for an open four). Move mode only.
     * ``stones=None``: the ``(low, high)`` stone-count range of midgame positions; default ``(6, 30)``
       capped at half the board (``0 <= low <= high <= size * size // 2``); the string ``"6,30"`` works too.
+    * ``rollout_policy="uniform"``: the playouts of the flat and UCT oracles: ``"uniform"`` (random moves) or
+      ``"tactical"`` (each player completes a five if it can, else blocks the opponent's five point, else plays
+      at random) -- a second dial, which moves the bias rather than the variance.
     * ``truth_rollouts=16384``: the budget of the default :meth:`truth` where no proof exists.
     * Engine estimator only (refused with the others): ``engine_command``, ``think_ms=1000``,
       ``engine_workers=None`` (engine processes queried in parallel, each with ``INFO thread_num 1``; default
@@ -160,6 +163,7 @@ class GomokuEnv(TextEnv):
         {"estimator": "uct", "exact_five": True, "mode": "move", "task": "tactics", "rollouts": 32},
         {"estimator": "flat", "task": "block4", "rollouts": 16, "format_reward": 0.0},
         {"mode": "game", "opponent": "random", "model_color": "white", "rollouts": 16},
+        {"estimator": "flat", "rollout_policy": "tactical", "exact_five": True, "rollouts": 16},
         {"mode": "game", "estimator": "uct", "opponent": "mcts", "opponent_rollouts": 32, "rollouts": 16,
          "exact_five": True},
     ]
@@ -182,6 +186,7 @@ class GomokuEnv(TextEnv):
         think_ms: int | None = None,
         engine_options: dict | None = None,
         engine_workers: int | None = None,
+        rollout_policy: str = "uniform",
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
@@ -205,6 +210,12 @@ class GomokuEnv(TextEnv):
         self._kinds = tuple(k for k in TACTIC_KINDS if k != "open3" or self.size >= tactics.OPEN3_MIN_SIZE)
         self.opponent = _choice("opponent", opponent, OPPONENTS, "use 'mcts' (UCT search) or 'random'")
         self.model_color = _choice("model_color", model_color, COLORS, "use 'black' or 'white'")
+        self.rollout_policy = _choice("rollout_policy", rollout_policy, ROLLOUT_POLICIES,
+                                      "use 'uniform' (random playouts) or 'tactical' (complete a five, else block "
+                                      "one, else random)")
+        if self.rollout_policy != "uniform" and estimator == "engine":
+            raise ValueError(f"rollout_policy={rollout_policy!r} applies to estimator='flat' or 'uct' (an engine "
+                             "does no playouts); drop it or pick one of those estimators")
         for name, val in (("truth_rollouts", truth_rollouts), ("opponent_rollouts", opponent_rollouts)):
             if not _is_int(val) or not 1 <= val <= oracle.MAX_ROLLOUTS:
                 raise ValueError(f"{name}={val!r} must be an integer in 1..{oracle.MAX_ROLLOUTS} (2**24)")
@@ -234,8 +245,9 @@ class GomokuEnv(TextEnv):
                 raise ValueError(f"{', '.join(given)} only apply to estimator='engine' (this env uses "
                                  f"estimator={self.estimator!r}, whose budget is rollouts=); pass "
                                  "estimator='engine' or drop them")
-            self._oracle = (oracle.FlatOracle(self.exact5) if self.estimator == "flat"
-                            else oracle.UCTOracle(self.exact5))
+            self._oracle = (oracle.FlatOracle(self.exact5, rollout_policy=self.rollout_policy)
+                            if self.estimator == "flat"
+                            else oracle.UCTOracle(self.exact5, rollout_policy=self.rollout_policy))
             self._set_budget(rollouts)
         center = (self.size // 2) * self.size + self.size // 2
         self.answer_example = f"<answer>{point_name(center, self.size)}</answer>"

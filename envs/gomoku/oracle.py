@@ -32,7 +32,7 @@ import numpy as np
 from . import _kernels as K
 from .rules import _check_move, _is_int, check_board, check_player, check_seed, check_size
 
-__all__ = ["DEFAULT_C", "MAX_ROLLOUTS", "flat_mc", "flat_mc_samples", "uct", "uct_root", "uct_best_move",
+__all__ = ["DEFAULT_C", "MAX_ROLLOUTS", "ROLLOUT_POLICIES", "flat_mc", "flat_mc_samples", "uct", "uct_root", "uct_best_move",
            "proven_value", "proven_values", "Oracle", "FlatOracle", "UCTOracle"]
 
 #: UCB1 exploration constant of :func:`uct`: score = mean + c * sqrt(ln N / n) with rewards in [0, 1].
@@ -124,17 +124,28 @@ def _after_fork_in_child() -> None:
 os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
-def _values(b, tm, mv, rollouts, sd, exact5, use_uct, c):
+ROLLOUT_POLICIES = ("uniform", "tactical")
+
+
+def _check_policy(policy) -> bool:
+    if policy not in ROLLOUT_POLICIES:
+        raise ValueError(f"rollout_policy={policy!r} is not one of {ROLLOUT_POLICIES}; use 'uniform' (random "
+                         "playouts) or 'tactical' (complete a five, else block one, else random)")
+    return policy == "tactical"
+
+
+def _values(b, tm, mv, rollouts, sd, exact5, use_uct, c, tactical=False):
     """Run the batch kernel: in parallel over queries (numba ``prange``), or serially if ``_SERIAL``."""
     values = np.empty(b.shape[0])
     stderrs = np.empty(b.shape[0])
     if b.shape[0]:
         kernel = K.values_serial_k if _SERIAL else K.values_k
-        kernel(b, tm, mv, rollouts, sd, exact5, use_uct, c, values, stderrs)
+        kernel(b, tm, mv, rollouts, sd, exact5, use_uct, c, values, stderrs, bool(tactical))
     return values, stderrs
 
 
-def flat_mc(boards, to_move, moves, rollouts: int, seeds, exact5: bool = False) -> tuple[np.ndarray, np.ndarray]:
+def flat_mc(boards, to_move, moves, rollouts: int, seeds, exact5: bool = False,
+            rollout_policy: str = "uniform") -> tuple[np.ndarray, np.ndarray]:
     """Flat Monte Carlo values of ``N`` queries: ``(values, stderrs)``, two ``float64`` arrays of shape ``(N,)``.
 
     Args:
@@ -144,27 +155,33 @@ def flat_mc(boards, to_move, moves, rollouts: int, seeds, exact5: bool = False) 
         rollouts: playouts per query (the budget).
         seeds: ``(N,)`` integer seeds, one random stream per query.
         exact5: exact-five rule instead of free-style.
+        rollout_policy: ``"uniform"`` (uniformly random moves) or ``"tactical"`` (each player completes a five
+            if it can, else blocks the opponent's five point, else plays uniformly at random).
 
-    value = mean over ``rollouts`` uniform-random playouts (opponent first, from the position after the
+    value = mean over ``rollouts`` playouts of the policy (opponent first, from the position after the
     move) of the mover's result; stderr = sample standard deviation / sqrt(rollouts). A move that wins at
     once has value 1.0 and stderr 0; one that fills the board without winning 0.5 and stderr 0.
     """
     r = _check_rollouts(rollouts)
+    t = _check_policy(rollout_policy)
     b, tm, mv, sd = _check_queries(boards, to_move, moves, seeds, exact5)
-    return _values(b, tm, mv, r, sd, bool(exact5), False, 0.0)
+    return _values(b, tm, mv, r, sd, bool(exact5), False, 0.0, t)
 
 
-def flat_mc_samples(board, to_move: int, move: int, rollouts: int, seed: int, exact5: bool = False) -> np.ndarray:
+def flat_mc_samples(board, to_move: int, move: int, rollouts: int, seed: int, exact5: bool = False,
+                    rollout_policy: str = "uniform") -> np.ndarray:
     """The per-playout mover values (1, 0.5, 0) behind ``flat_mc`` for one query, in playout order.
 
     ``flat_mc`` of the same query and seed is their mean; the first ``n`` of budget ``2n`` are those of ``n``.
     """
     r = _check_rollouts(rollouts)
+    t = _check_policy(rollout_policy)
     b, tm, mv, sd = _check_queries(np.asarray(board)[None], [to_move], [move], [seed], exact5)
-    return K.flat_samples_k(b[0], tm[0], mv[0], r, sd[0], bool(exact5))
+    return K.flat_samples_k(b[0], tm[0], mv[0], r, sd[0], bool(exact5), t)
 
 
-def uct(boards, to_move, moves, rollouts: int, seeds, exact5: bool = False, c: float = DEFAULT_C):
+def uct(boards, to_move, moves, rollouts: int, seeds, exact5: bool = False, c: float = DEFAULT_C,
+        rollout_policy: str = "uniform"):
     """UCT values of ``N`` queries: ``(values, stderrs)``, two ``float64`` arrays of shape ``(N,)``.
 
     Arguments as in :func:`flat_mc`; ``c`` is the UCB1 exploration constant. The value of a move is the
@@ -176,8 +193,9 @@ def uct(boards, to_move, moves, rollouts: int, seeds, exact5: bool = False, c: f
     """
     r = _check_rollouts(rollouts)
     cc = _check_c(c)
+    t = _check_policy(rollout_policy)
     b, tm, mv, sd = _check_queries(boards, to_move, moves, seeds, exact5)
-    return _values(b, tm, mv, r, sd, bool(exact5), True, cc)
+    return _values(b, tm, mv, r, sd, bool(exact5), True, cc, t)
 
 
 def _check_live(board, to_move, exact5):
@@ -288,8 +306,10 @@ class FlatOracle(Oracle):
     not, is the random-play value the oracle estimates.
     """
 
-    def __init__(self, exact5: bool = False) -> None:
+    def __init__(self, exact5: bool = False, rollout_policy: str = "uniform") -> None:
         self.exact5 = bool(exact5)
+        _check_policy(rollout_policy)
+        self.rollout_policy = rollout_policy
 
     def estimate(self, states, moves, budget: int, seeds) -> list:
         from ..core import Estimate
@@ -297,7 +317,8 @@ class FlatOracle(Oracle):
         if not len(states):
             return []
         b, tm, mv, sd = _batch(states, moves, seeds)
-        values, stderrs = flat_mc(b, tm, mv, int(budget), sd, exact5=self.exact5)
+        values, stderrs = flat_mc(b, tm, mv, int(budget), sd, exact5=self.exact5,
+                                  rollout_policy=self.rollout_policy)
         out = []
         for s, m, v, e in zip(states, mv, values, stderrs):
             exact = bool(K.makes_five_k(s.board, int(m), int(s.to_move), self.exact5))
@@ -306,7 +327,8 @@ class FlatOracle(Oracle):
 
     def samples(self, state, move: int, budget: int, seed: int) -> np.ndarray:
         """The per-playout mover values behind :meth:`estimate` of one query (their mean is its value)."""
-        return flat_mc_samples(state.board, state.to_move, int(move), int(budget), int(seed), self.exact5)
+        return flat_mc_samples(state.board, state.to_move, int(move), int(budget), int(seed), self.exact5,
+                               self.rollout_policy)
 
 
 class UCTOracle(Oracle):
@@ -315,9 +337,11 @@ class UCTOracle(Oracle):
     A move proven by one ply (:func:`proven_values`) gets its proven value, exact, without a search.
     """
 
-    def __init__(self, exact5: bool = False, c: float = DEFAULT_C) -> None:
+    def __init__(self, exact5: bool = False, c: float = DEFAULT_C, rollout_policy: str = "uniform") -> None:
         self.exact5 = bool(exact5)
         self.c = _check_c(c)
+        _check_policy(rollout_policy)
+        self.rollout_policy = rollout_policy
 
     def estimate(self, states, moves, budget: int, seeds) -> list:
         from ..core import Estimate
@@ -325,7 +349,8 @@ class UCTOracle(Oracle):
         if not len(states):
             return []
         b, tm, mv, sd = _batch(states, moves, seeds)
-        values, stderrs = uct(b, tm, mv, int(budget), sd, exact5=self.exact5, c=self.c)
+        values, stderrs = uct(b, tm, mv, int(budget), sd, exact5=self.exact5, c=self.c,
+                              rollout_policy=self.rollout_policy)
         proven = K.proofs_k(b, tm, mv, self.exact5)
         return [Estimate(float(p), 0.0, int(budget), True) if p >= 0 else Estimate(float(v), float(e), int(budget))
                 for v, e, p in zip(values, stderrs, proven)]
