@@ -112,10 +112,16 @@ def test_uct_values_a_correct_move_highest(size, exact5, seeds):
             moves = env.legal_actions(state)
             ests = env.estimate([(state, m) for m in moves], seed=seed)
             values = np.array([e.value for e in ests])
-            best = point_index(moves[int(np.argmax(values))], size)
-            assert best in state.correct, (kind, seed, env.encode_state(state))
-            if kind == "win1":  # the winning moves, and only they, are worth 1
-                assert np.sum(values == 1.0) == len(state.correct)
+            correct = np.array([point_index(m, size) in state.correct for m in moves])
+            assert values[correct].max() == values.max(), (kind, seed, env.encode_state(state))
+            if kind == "win1":  # the winning moves are worth 1; so is a move that keeps two five points (a win
+                # one move later, proven by one ply), and nothing else is
+                assert (values[correct] == 1.0).all()
+                from envs.gomoku.oracle import proven_value
+
+                for m, v in zip(moves, values):
+                    if v == 1.0 and point_index(m, size) not in state.correct:
+                        assert proven_value(state.board, state.to_move, point_index(m, size), exact5) == 1.0
             else:  # every other move lets the four be completed: exactly 0, and marked exact
                 others = [e for m, e in zip(moves, ests) if point_index(m, size) not in state.correct]
                 assert all(e.value == 0.0 and e.exact and e.stderr == 0.0 for e in others)
