@@ -8,6 +8,7 @@ import sys
 import pytest
 
 from envs.core import Estimate
+from envs.gomoku import rules
 from envs.gomoku.engine import EngineOracle, GomocupEngine
 from envs.gomoku.env import GomokuEnv
 from envs.gomoku.pbrain import ABOUT, main
@@ -53,6 +54,23 @@ def test_wins_and_blocks_with_mate_scores():
     double = ["BOARD", "1,4,2", "8,8,1", "2,4,2", "8,6,1", "3,4,2", "6,8,1", "4,4,2", "DONE"]  # open four: mated
     out = talk("START 9", *double)
     assert "Eval -M2" in out[-2] and out[-1] in ("0,4", "5,4")
+
+
+def test_plays_a_victory_by_continuous_fours():
+    from envs.gomoku import solver
+
+    state = decode_state("gomoku:15:free:K8,M6,K6,K7,J7,L5,I6,K5,O5,H5,I10,J5,I5,K3,M10,L9,M5,K4,I8,L3,O8,I7,J3,K2,"
+                         "K1,N8,J1,N1,M2,H9,H8,J8,L8,L6,M7,L4,L7,I1,L1,F3,L2")
+    lines = ["START 15", "BOARD"]
+    for i, m in enumerate(state.moves):
+        r, c = divmod(m, 15)
+        lines.append(f"{c},{r},{1 if (len(state.moves) - i) % 2 == 0 else 2}")
+    out = talk(*lines, "DONE")
+    x, y = (int(v) for v in out[-1].split(","))
+    assert "Eval +M" in out[-2] and "Playouts 0" in out[-2]
+    after = state.play(y * 15 + x)  # the opponent must answer a four, and the win stands
+    assert solver.proven_values(state.board[None], [state.to_move], [y * 15 + x])[0] == 1.0
+    assert len(rules.winning_moves(after.board, state.to_move)) >= 1  # a four: the opponent's reply is forced
 
 
 def test_time_budget_doubles_the_search_within_the_time():

@@ -12,9 +12,10 @@ Commands: ``START n`` (5..19) -> ``OK``; ``RESTART`` -> ``OK``; ``BEGIN``, ``TUR
 exactly five; renju, bit 4, is refused with an ``ERROR``); ``ABOUT`` -> ``name="rewarddial-pbrain", ...``;
 ``END`` quits. Anything else gets ``UNKNOWN``; a malformed command gets ``ERROR`` and the engine goes on.
 
-The move: the centre on an empty board; a point that completes five at once; else the block of the opponent's only point completing five;
-else the most visited root child of a UCT search (:func:`envs.gomoku.oracle.uct_root`). With a time budget,
-the search is repeated with twice the playouts (2048, 4096, ...) while the next one is expected to fit in
+The move: the centre on an empty board; a point that completes five at once; else the block of the opponent's
+only point completing five; else the first move of the shortest victory by continuous fours
+(:func:`envs.gomoku.solver.vcf`, up to 12 fours); else the most visited root child of a UCT search
+(:func:`envs.gomoku.oracle.uct_root`). With a time budget, the search is repeated with twice the playouts (2048, 4096, ...) while the next one is expected to fit in
 ``timeout_turn`` (less a 10% margin); with ``max_node``, one search of that many playouts.
 
 Before the move it prints one line::
@@ -25,7 +26,8 @@ Before the move it prints one line::
 as a scaled score, ``round(200 * ln(w / (1 - w)))`` clipped to +-2000, so a client that maps an evaluation
 ``v`` to ``1 / (1 + exp(-v / 200))`` (the default of :class:`~envs.gomoku.engine.GomocupEngine`) gets the
 win-rate back. Decided positions print mate scores: ``Eval +M1`` (the engine completes five now) and
-``Eval -M2`` (the opponent has two points completing five, which one move cannot both block).
+``Eval -M2`` (the opponent has two points completing five, which one move cannot both block) and
+``Eval +M<n>`` for a victory by continuous fours in at most ``n`` of its own moves.
 """
 from __future__ import annotations
 
@@ -44,6 +46,9 @@ ABOUT = 'name="rewarddial-pbrain", version="0.1", author="rewarddial", country="
 EVAL_SCALE = 200.0
 MAX_EVAL = 2000
 FIRST_PLAYOUTS = 2048
+#: the VCF search before the UCT search: at most this many fours, this many nodes per depth
+VCF_DEPTH = 12
+VCF_NODES = 5000
 _POINT = re.compile(r"^\s*(\d+)\s*,\s*(\d+)\s*(?:,\s*(\d+)\s*)?$")
 
 
@@ -69,7 +74,10 @@ class Brain:
         if not self._warm:  # load the search kernel now, so that the first move is not slowed by it
             from . import oracle
 
+            from . import _kernels as K
+
             oracle.uct_root(np.zeros((5, 5), np.int8), 1, 2, 0)
+            K.vcf_k(np.zeros((5, 5), np.int8), 1, False, 1, 1)
             self._warm = True
 
     def place(self, x: int, y: int, who: int) -> None:
@@ -102,6 +110,11 @@ class Brain:
             move, text = int(threats[0]), None
         else:
             move, text = -1, None
+            for depth in range(1, VCF_DEPTH + 1):  # the shortest victory by continuous fours, if any
+                found, _ = K.vcf_k(b, 1, self.exact5, depth, VCF_NODES)
+                if found >= 0:
+                    move, text = int(found), f"Eval +M{depth + 1}"
+                    break
         if text is None:
             budget_s = self.timeout_ms / 1000.0 * 0.9 - 0.02
             n = self.max_node if self.max_node > 0 else FIRST_PLAYOUTS
