@@ -5,8 +5,8 @@ Modules: ``rules`` (boards, five detection, game results, playouts), ``oracle`` 
 Monte Carlo, UCT, the oracle objects), ``solver`` (VCF threat-space solver), ``positions`` (self-play
 positions), ``engine`` (Gomocup engine client and pool), ``pbrain`` (our own Gomocup engine), ``text``
 (coordinates, grid, prompt), ``state`` (serialised states), ``tactics`` (win-in-one / block-four / open-four
-sets), ``env`` (:class:`GomokuEnv`), ``pettingzoo_env`` (``env()``, ``raw_env``, ``parallel_env()``). Submodules are imported on first use, so ``import
-envs.gomoku`` stays light.
+sets, and VCF positions), ``env`` (:class:`GomokuEnv`), ``pettingzoo_env`` (``env()``, ``raw_env``,
+``parallel_env()``). Submodules are imported on first use, so ``import envs.gomoku`` stays light.
 """
 from __future__ import annotations
 

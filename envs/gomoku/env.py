@@ -9,14 +9,14 @@ import numpy as np
 
 from ..core import Estimate, OracleFailure, Scored, TextEnv
 from . import oracle, positions, rules, solver, tactics
-from .state import TACTIC_KINDS, GomokuState, decode_state, encode_state
+from .state import STATE_KINDS, TACTIC_KINDS, GomokuState, decode_state, encode_state
 from .text import parse_point, point_index, point_name, render_position, rules_text
 
 __all__ = ["GomokuEnv", "ESTIMATORS", "MODES", "TASKS", "OPPONENTS", "ROLLOUT_POLICIES"]
 
 ESTIMATORS = ("flat", "uct", "engine")
 MODES = ("move", "game")
-TASKS = ("midgame", "tactics") + TACTIC_KINDS
+TASKS = ("midgame", "tactics") + STATE_KINDS
 OPPONENTS = ("mcts", "random")
 COLORS = ("black", "white")
 ROLLOUT_POLICIES = oracle.ROLLOUT_POLICIES
@@ -125,7 +125,9 @@ class GomokuEnv(TextEnv):
     * ``task="midgame"``: positions from noisy heuristic self-play with a stone count drawn uniformly from
       ``stones``; ``"win1"`` | ``"block4"`` | ``"open3"``: the tactical sets of
       :mod:`envs.gomoku.tactics` (win in one / block a four / make an open four), ``"tactics"``: a uniform
-      mix of the three (of win1 and block4 on 5x5, which has no room for an open four). Move mode only.
+      mix of the three (of win1 and block4 on 5x5, which has no room for an open four); ``"vcf"``: positions
+      from self-play in which the mover wins by continuous fours, the correct moves proven by the solver
+      (:func:`envs.gomoku.tactics.generate_vcf`; not in the ``"tactics"`` mix). Move mode only.
     * ``stones=None``: the ``(low, high)`` stone-count range of midgame positions; default ``(6, 30)``
       capped at half the board (``0 <= low <= high <= size * size // 2``); the string ``"6,30"`` works too.
     * ``rollout_policy="uniform"``: the playouts of the flat and UCT oracles: ``"uniform"`` (random moves) or
@@ -320,7 +322,10 @@ class GomokuEnv(TextEnv):
             n = int(rng.integers(lo, hi + 1))
             moves = positions.selfplay_moves(self.size, n, int(rng.integers(2**31)), exact5=self.exact5)
             return GomokuState(self.size, tuple(int(m) for m in moves), self.exact5)
-        pos = tactics.generate(kind, self.size, seed, exact5=self.exact5)
+        if kind == "vcf":
+            pos = tactics.generate_vcf(self.size, seed, exact5=self.exact5)
+        else:
+            pos = tactics.generate(kind, self.size, seed, exact5=self.exact5)
         return GomokuState(self.size, pos.moves, self.exact5, pos.kind, pos.correct)
 
     def _state_for_task(self, task_id: Any) -> GomokuState:
@@ -328,10 +333,10 @@ class GomokuEnv(TextEnv):
             return self._sample_state(np.random.default_rng(int(task_id)))
         if isinstance(task_id, str):
             kind, slash, seed = task_id.strip().partition("/")
-            if slash and kind in ("midgame",) + TACTIC_KINDS and seed.isdigit():
+            if slash and kind in ("midgame",) + STATE_KINDS and seed.isdigit():
                 return self._make_task(kind, int(seed))
         raise ValueError(f"task_id={task_id!r} is not a Gomoku task id; use '<kind>/<seed>' with kind one of "
-                         f"{('midgame',) + TACTIC_KINDS} (e.g. 'win1/17') or an integer seed >= 0")
+                         f"{('midgame',) + STATE_KINDS} (e.g. 'win1/17') or an integer seed >= 0")
 
     def encode_state(self, state: GomokuState) -> str:
         return encode_state(state)
