@@ -15,9 +15,9 @@ $(VENV)/.base: setup.cfg pyproject.toml
 
 # torch is pinned here (a CPU build on this machine) before the [train] extra, so that the
 # extra's torch>=2.4 is already satisfied and no multi-GB CUDA build is pulled in.
-$(VENV)/.test: $(VENV)/.base
+$(VENV)/.test: $(VENV)/.base setup.cfg
 	$(PIP) torch==2.13.0
-	$(PIP) -e .[dev,train,ray]
+	$(PIP) -e .[dev,train,ray,svg]
 	touch $@
 
 demo: $(VENV)/.base

@@ -47,9 +47,11 @@ def test_check_env(env_id):
 def test_spaces_declare_the_charset(env_id):
     env = gym.make(env_id)
     obs, info = env.reset(seed=0)
-    assert set(obs) <= set(CHARSET), sorted(set(obs) - set(CHARSET))
+    charset = set(env.unwrapped.instance_charset)
+    assert set(CHARSET) <= charset
+    assert set(obs) <= charset, sorted(set(obs) - charset)
     for msg in info["messages"]:
-        assert set(msg["content"]) <= set(CHARSET)
+        assert set(msg["content"]) <= charset
     assert env.observation_space.min_length == 0
     assert isinstance(info["state"], str)
 
@@ -103,3 +105,100 @@ def test_fuzz_step_never_raises(env_id, text):
     assert math.isfinite(reward)
     assert isinstance(obs, str)
     assert {"format_ok", "action", "legal", "estimate"} <= set(info)
+
+
+# ---------------------------------------------------------------- the hardened contract, over the registry
+import pickle  # noqa: E402
+import time  # noqa: E402
+
+import numpy as np  # noqa: E402
+
+from envs.core import Estimate, budget_name_for  # noqa: E402
+
+
+def _class(env_id):
+    return type(shared_env(env_id))
+
+
+MATRIX = [(env_id, kw) for env_id in IDS for kw in getattr(_class(env_id), "conformance_kwargs", [])]
+
+
+def _matrix_id(case):
+    return f"{case[0]}-" + ",".join(f"{k}={v}" for k, v in sorted(case[1].items()))
+
+
+@pytest.mark.parametrize("case", MATRIX, ids=[_matrix_id(c) for c in MATRIX])
+def test_main_argument_matrix(case):
+    """check_env, determinism and a short fuzz for each family's main arguments, not only the defaults."""
+    env_id, kwargs = case
+    env = gym.make(env_id, **kwargs)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", category=UserWarning)
+        check_env(env.unwrapped, skip_render_check=True)
+    runs = []
+    for _ in range(2):
+        e = gym.make(env_id, **kwargs)
+        obs, info = e.reset(seed=5)
+        step = e.step(legal_answer(info))
+        runs.append((obs, info["state"], step[1], step[4].get("estimate")))
+    assert runs[0] == runs[1]
+    rng = np.random.default_rng(0)
+    for k in range(6):
+        env.reset(seed=k)
+        junk = "".join(rng.choice(list(CHARSET), size=int(rng.integers(0, 80))))
+        _, reward, _, _, info = env.step(junk if k % 2 else f"<answer>{junk}</answer>")
+        assert math.isfinite(reward) and {"format_ok", "action", "legal", "estimate"} <= set(info)
+
+
+@pytest.mark.parametrize("env_id", IDS)
+def test_budget_bound_is_a_clear_error(env_id):
+    env = shared_env(env_id)
+    name = budget_name_for(env_id)
+    assert name == env.budget_name
+    for bad in (env.max_budget + 1, 2**63, 2**64, 0, -3, True, 2.0):
+        with pytest.raises(ValueError, match=name):
+            gym.make(env_id, **{name: bad})
+
+
+@pytest.mark.parametrize("env_id", IDS)
+def test_pickled_env_scores_the_same(env_id):
+    env = gym.make(env_id).unwrapped
+    _, info = env.reset(seed=3)
+    copy = pickle.loads(pickle.dumps(env))
+    answer = legal_answer(info)
+    a = env.score_completions([info["state"]], [answer], seed=11)[0]
+    b = copy.score_completions([info["state"]], [answer], seed=11)[0]
+    assert (a.reward, a.action, a.estimate) == (b.reward, b.action, b.estimate)
+    copy.close()
+
+
+@pytest.mark.parametrize("env_id", IDS)
+def test_common_random_numbers_prefix(env_id):
+    """Where the oracle is a sample mean, budget n's samples are the first n of 2n's, and the estimate's
+    value is the mean of its samples."""
+    env = shared_env(env_id)
+    state = env.sample_states(1, seed=21)[0]
+    action = env.candidate_actions(state)[0]
+    n = 8
+    small = env.samples(state, action, n, 77)
+    if small is None:
+        pytest.skip(f"{env_id}'s oracle is not a sample mean")
+    large = env.samples(state, action, 2 * n, 77)
+    assert len(small) == n and len(large) == 2 * n
+    np.testing.assert_array_equal(small, large[:n])
+    est = env.estimate([(state, action)], budget=n, seeds=[77])[0]
+    assert isinstance(est, Estimate) and est.value == pytest.approx(float(np.mean(small)))
+
+
+HOSTILE_10MB = "<answer>" * 400_000 + "```python\n" * 300_000 + "<svg><g>" * 300_000 + "</think>" * 10
+
+
+@pytest.mark.parametrize("env_id", IDS)
+def test_ten_megabyte_completion_is_scored_quickly(env_id):
+    env = shared_env(env_id)
+    env.reset(seed=1)
+    t = time.perf_counter()
+    _, reward, _, _, info = env.step(HOSTILE_10MB)
+    elapsed = time.perf_counter() - t
+    assert math.isfinite(reward)
+    assert elapsed < 10.0, f"{env_id} took {elapsed:.1f} s on a 10 MB completion (about 1 s is the aim)"

@@ -17,13 +17,15 @@ from envs.core import Estimate, TextEnv
 
 class ToyCoinsEnv(TextEnv):
     budget_name = "flips"
+    max_budget = 1 << 20
+    conformance_kwargs = [{"flips": 3, "coins": 2}, {"laplace": True, "format_reward": 0.0}]
     answer_example = "<answer>A</answer>"
 
     def __init__(self, flips: int = 16, coins: int = 4, laplace: bool = False, **kwargs):
         super().__init__(**kwargs)
         if coins < 1 or coins > 26:
             raise ValueError(f"coins={coins!r} must be in 1..26")
-        self.budget = self._check_budget(flips)
+        self._set_budget(flips)
         self.coins = coins
         self.laplace = laplace
 
@@ -63,6 +65,13 @@ class ToyCoinsEnv(TextEnv):
                 value = heads / budget
             out.append(Estimate(value, math.sqrt(max(value * (1 - value), 0.0) / budget), budget, False))
         return out
+
+    def samples(self, state, action, budget, seed):
+        if self.laplace:
+            return None  # a smoothed value is not the mean of the flips
+        state = self._as_state(state)
+        u = np.random.default_rng(int(seed)).random(int(budget))
+        return (u < state[ord(action) - 65]).astype(np.float64)
 
     def _truth_batch(self, states, actions):
         return [Estimate(state[ord(a) - 65], 0.0, 0, True) for state, a in zip(states, actions)]

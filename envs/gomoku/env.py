@@ -182,12 +182,16 @@ class GomokuEnv(TextEnv):
             unknown = sorted(set(self.engine_options) - accepted)
             if unknown:
                 raise ValueError(f"engine_options has unknown keys {unknown}; accepted: {sorted(accepted)}")
-            self.budget_name = "think_ms"
-            self.budget = int(think_ms)
+            self._set_budget(think_ms, "think_ms")
         else:
-            self.budget = int(rollouts)
+            self._set_budget(rollouts)
         center = (self.size // 2) * self.size + self.size // 2
         self.answer_example = f"<answer>{point_name(center, self.size)}</answer>"
+
+    @classmethod
+    def budget_name_for(cls, kwargs: dict) -> str:
+        """``"think_ms"`` with ``estimator="engine"``, else ``"rollouts"``."""
+        return "think_ms" if kwargs.get("estimator") == "engine" else "rollouts"
 
     def _check_stones(self, stones: Any) -> tuple[int, int]:
         cap = self.size * self.size // 2
@@ -358,7 +362,10 @@ class GomokuEnv(TextEnv):
             return 1.0
         return None
 
-    def _truth_batch(self, states: Sequence[GomokuState], actions: Sequence[str]) -> list[Estimate]:
+    def _truth_batch(self, states: Sequence[GomokuState], actions: Sequence[str], source: str | None = None
+                     ) -> list[Estimate]:
+        if source is not None:
+            raise ValueError(f"source={source!r}: Gomoku offers only its default truth (source=None)")
         out: list[Estimate | None] = []
         todo: list[int] = []
         for i, (s, a) in enumerate(zip(states, actions)):
