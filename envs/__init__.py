@@ -22,3 +22,4 @@ def _register(env_id: str, entry_point: str, **kwargs) -> None:
 
 _register("Gomoku9x9-LLM-v0", "envs.gomoku.env:GomokuEnv", size=9)
 _register("Gomoku15x15-LLM-v0", "envs.gomoku.env:GomokuEnv", size=15)
+_register("Code-LLM-v0", "envs.code.env:CodeEnv")

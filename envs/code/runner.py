@@ -251,15 +251,20 @@ class ProgramResult:
         return float(np.mean(self.passed)) if self.passed else 0.0
 
 
-def run_programs(sandbox: Sandbox, items: Sequence[tuple[CodeTask, str, Sequence[int]]]
-                 ) -> list[ProgramResult | OracleFailure]:
-    """Score ``(task, source, test indices)`` items in one batch across the sandbox's workers."""
+def run_programs(sandbox: Sandbox, items: Sequence[tuple[CodeTask, str, Sequence[int]]], *,
+                 max_timeouts: int = 2) -> list[ProgramResult | OracleFailure]:
+    """Score ``(task, source, test indices)`` items in one batch across the sandbox's workers.
+
+    After ``max_timeouts`` timed-out tests, the remaining tests of that item fail without running.
+    """
     jobs: list[dict | None] = []
     out: list[ProgramResult | OracleFailure | None] = [None] * len(items)
     for i, (task, source, idx) in enumerate(items):
         try:
             limits = task.limits(sandbox)
-            jobs.append(task.job(source, idx, [limits[j] for j in idx]))
+            job = task.job(source, idx, [limits[j] for j in idx])
+            job["max_timeouts"] = int(max_timeouts)
+            jobs.append(job)
         except Exception as exc:  # noqa: BLE001 - a task that cannot be prepared fails this item only
             out[i] = OracleFailure(f"could not prepare the tests of {task.task_id}: {exc}")
             jobs.append(None)
