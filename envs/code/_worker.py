@@ -272,6 +272,18 @@ def setup_isolation(cfg):
     return missing, {"net": netns, "mnt": mntns, "uid": cfg.get("uid") if root else None}
 
 
+def _count_user_procs(uid):
+    n = 0
+    for pid in os.listdir("/proc"):
+        if pid.isdigit():
+            try:
+                if os.stat(f"/proc/{pid}").st_uid == uid:
+                    n += 1
+            except OSError:
+                pass
+    return n
+
+
 def _children():
     """Pids of this worker's direct children (orphans of a run are re-parented here)."""
     pids = []
@@ -359,6 +371,8 @@ def _child_main(job, iso, cfg, req_r, res_w, out_w, run_dir):
         ]
         if iso["uid"] is not None:
             limits.append((resource.RLIMIT_NPROC, (cfg["nproc"],) * 2))
+        elif os.getuid() != 0:  # the limit counts every process of this user: leave room for the others
+            limits.append((resource.RLIMIT_NPROC, (iso.get("user_procs", 0) + 256 + cfg["nproc"],) * 2))
         for which, (soft, hard) in limits:
             try:
                 resource.setrlimit(which, (soft, hard))
@@ -693,7 +707,14 @@ def main():
     cfg = _read_frame(ctl_in)
     if cfg is None:
         return
+    if cfg.get("worker_uid") is not None:  # run the worker itself unprivileged (the degraded mode)
+        os.setgroups([])
+        os.setgid(int(cfg["worker_uid"]))
+        os.setuid(int(cfg["worker_uid"]))
+        _libc.prctl(4, 1, 0, 0, 0)  # PR_SET_DUMPABLE: /proc/self stays ours after the switch
     missing, iso = setup_isolation(cfg)
+    if iso["uid"] is None:
+        iso["user_procs"] = _count_user_procs(os.getuid())
     _write_frame(ctl_out, {"ready": True, "missing": missing, "pid": os.getpid(), "iso": iso})
     while True:
         job = _read_frame(ctl_in)

@@ -64,6 +64,8 @@ class SandboxConfig:
         nofile: open files (RLIMIT_NOFILE).
         out_cap: bytes of stdout + stderr kept (the rest is read and dropped).
         tmpfs_mb: size of the private ``/tmp`` of each worker, MiB.
+        worker_uid: run the workers themselves as this uid (then without a uid switch per run, i.e. the
+            degraded mode of a non-root host; meant for checking that mode). None: as the caller.
     """
 
     mem_mb: int = 1024
@@ -72,6 +74,7 @@ class SandboxConfig:
     nofile: int = 64
     out_cap: int = 16384
     tmpfs_mb: int = 128
+    worker_uid: int | None = None
 
 
 _warned = False
@@ -158,7 +161,7 @@ def _kill_uid(uid: int) -> None:
 
 class _Worker:
     def __init__(self, config: SandboxConfig) -> None:
-        root = os.geteuid() == 0
+        root = os.geteuid() == 0 and config.worker_uid is None
         self.uid, self._lock = _claim_uid() if root else (None, None)
         if root and self.uid is None:
             raise RuntimeError(f"no free sandbox uid in [{UID_BASE}, {UID_BASE + UID_COUNT}); "
@@ -298,8 +301,14 @@ class Sandbox:
         return self._count
 
     def worker_pids(self) -> list[int]:
+        """Pids of the idle workers."""
         with self._cond:
             return [w.proc.pid for w in self._idle]
+
+    def worker_uids(self) -> list[int]:
+        """The sandbox uids of the idle workers (None where a worker runs without a uid of its own)."""
+        with self._cond:
+            return [w.uid for w in self._idle]
 
     # ------------------------------------------------------------------ jobs
     def run(self, job: dict) -> dict:
