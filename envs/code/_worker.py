@@ -307,11 +307,17 @@ def _reap():
 
 
 def kill_everything(uid):
-    """Kill every process of the run: all descendants, and (with a uid of its own) every process of it."""
-    for _ in range(100):
+    """Kill every process of the run: all descendants, and (with a uid of its own) every process of it.
+
+    Rounds of ``kill(-1, SIGKILL)`` as the uid (which reaches processes that called ``setsid``) and of
+    SIGKILL to every direct child (orphans are re-parented here, this worker being a subreaper), with the
+    dead reaped in between, until no child is left.
+    """
+    for _ in range(200):
+        _reap()
         pids = _children()
         if not pids:
-            break
+            return
         if uid is not None:
             killer = os.fork()
             if killer == 0:
@@ -319,7 +325,7 @@ def kill_everything(uid):
                     os.setgroups([])
                     os.setgid(uid)
                     os.setuid(uid)
-                    while True:  # kill(-1) as the uid reaches every process of it, setsid or not
+                    for _ in range(3):
                         os.kill(-1, signal.SIGKILL)
                 except BaseException:  # noqa: BLE001 - ESRCH: nothing of that uid is left
                     pass
@@ -330,8 +336,7 @@ def kill_everything(uid):
                 os.kill(pid, signal.SIGKILL)
             except OSError:
                 pass
-        time.sleep(0.001)
-        _reap()
+        time.sleep(0.0005)
     _reap()
 
 
