@@ -458,32 +458,44 @@ def _serve(job, req_r, res_w):
     enc = json.JSONEncoder(allow_nan=True).encode
     dec = json.loads
     cap = int(job.get("max_value_bytes", 8 << 20))
-    while True:
+    if mode == "call":  # the tests are already in this process: run them back to back, one frame each
+        nonce = job["nonce"]
+        for i in range(int(job.get("start", 0)), len(job["tests"])):
+            out = _one_call(fn, dec(job["tests"][i]), None, float(job["limits"][i]), enc, cap)
+            out["n"], out["i"] = nonce, i
+            _write_frame(res_w, out)
+        return
+    while True:  # assert-based tests: each candidate(...) call of the trusted check code is a request
         req = _read_frame(req_r)
         if req is None:
             return
-        nonce, limit = req["n"], float(req["t"])
         try:
-            if mode == "call":
-                args = dec(req["a"])
-            else:
-                args = decode_rich(req["a"], ns)
-                kwargs = {str(k): decode_rich(x, ns) for k, x in req["k"]}
-            t0 = time.perf_counter()
-            signal.setitimer(signal.ITIMER_REAL, limit)
-            try:
-                value = fn(*args) if mode == "call" else fn(*args, **kwargs)
-            finally:
-                signal.setitimer(signal.ITIMER_REAL, 0)
-            elapsed = time.perf_counter() - t0
-            text = enc(value) if mode == "call" else enc(encode_rich(value))
-            if len(text) > cap:
-                raise ValueError(f"return value of {len(text)} bytes exceeds the cap")
-            out = {"n": nonce, "ok": True, "v": text, "s": elapsed}
-        except BaseException as exc:  # noqa: BLE001 - a failed call is a failed test, never the harness's
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            out = {"n": nonce, "ok": False, "e": _describe(exc)}
+            args = decode_rich(req["a"], ns)
+            kwargs = {str(k): decode_rich(x, ns) for k, x in req["k"]}
+        except BaseException as exc:  # noqa: BLE001
+            out = {"ok": False, "e": _describe(exc)}
+        else:
+            out = _one_call(fn, args, kwargs, float(req["t"]), lambda v: enc(encode_rich(v)), cap)
+        out["n"] = req["n"]
         _write_frame(res_w, out)
+
+
+def _one_call(fn, args, kwargs, limit, encode, cap):
+    try:
+        t0 = time.perf_counter()
+        signal.setitimer(signal.ITIMER_REAL, limit)
+        try:
+            value = fn(*args) if kwargs is None else fn(*args, **kwargs)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        elapsed = time.perf_counter() - t0
+        text = encode(value)
+        if len(text) > cap:
+            raise ValueError(f"return value of {len(text)} bytes exceeds the cap")
+        return {"ok": True, "v": text, "s": elapsed}
+    except BaseException as exc:  # noqa: BLE001 - a failed call is a failed test, never the harness's
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        return {"ok": False, "e": _describe(exc)}
 
 
 # ---------------------------------------------------------------------------------------- a run
@@ -508,8 +520,10 @@ class _Run:
         if room > 0:
             self.out += chunk[:room]
 
-    def start(self):
-        """Fork the child; returns (True, None) when the program loaded, else (False, reason)."""
+    def start(self, first=0):
+        """Fork the child (call tests from index ``first``); (True, None) when the program loaded, else
+        (False, reason)."""
+        self.job["start"] = first
         _wipe(RUN_DIR)
         os.mkdir(RUN_DIR, 0o700)
         if self.iso["uid"] is not None:
@@ -569,6 +583,27 @@ class _Run:
             return True, msg["v"], float(msg.get("s", 0.0)) if isinstance(msg.get("s"), (int, float)) else 0.0
         return False, str(msg.get("e", "error"))[:500], 0.0
 
+    def next_result(self, i, limit):
+        """The child's record of call test ``i`` (run back to back): ``(ok, value_text_or_error, seconds)``."""
+        _, res_r, out_r = self.fds
+        deadline = time.monotonic() + limit + 0.5 + 0.1 * limit
+        try:
+            msg = _read_frame(res_r, deadline, self._drain, (out_r,))
+        except (ValueError, OSError, UnicodeDecodeError) as exc:
+            self.stop()
+            return False, f"protocol error: {exc}", 0.0
+        if msg is None:
+            timed_out = time.monotonic() >= deadline - 1e-3
+            self.stop()
+            return False, ("timeout" if timed_out else f"the process ended ({self.last_status})"), limit
+        if not isinstance(msg, dict) or msg.get("n") != self.job["nonce"] or msg.get("i") != i:
+            self.stop()
+            return False, "forged or out-of-order result record", 0.0
+        if msg.get("ok") is True and isinstance(msg.get("v"), str):
+            secs = msg.get("s")
+            return True, msg["v"], float(secs) if isinstance(secs, (int, float)) else 0.0
+        return False, str(msg.get("e", "error"))[:500], 0.0
+
     @property
     def alive(self):
         return self.pid is not None
@@ -607,6 +642,7 @@ class _Run:
 
 def run_job(job, iso, cfg, ctx):
     """Run one job; returns the reply dict (per-test records)."""
+    job["nonce"] = os.urandom(16).hex()  # per run: a record without it is not the harness's
     run = _Run(job, iso, cfg)
     n = len(job["tests"])
     results = [None] * n
@@ -631,13 +667,13 @@ def run_job(job, iso, cfg, ctx):
                     results[i] = {"ok": False, "e": "skipped: the program's process kept dying"}
                     continue
                 run.restarts += 1
-                ok, why = run.start()
+                ok, why = run.start(i)
                 if not ok:
                     run.stop()
                     results[i] = {"ok": False, "e": f"restart failed: {why}"}
                     continue
             if job["mode"] == "call":
-                ok, val, secs = run.call(test, float(limits[i]))
+                ok, val, secs = run.next_result(i, float(limits[i]))
                 results[i] = {"ok": ok, "v": val, "s": secs} if ok else {"ok": False, "e": val}
                 if not ok and val == "timeout":
                     timeouts += 1
