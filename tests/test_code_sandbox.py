@@ -195,13 +195,16 @@ def test_hostile_suite(tmp_path, listener):
             listener.accept()
         assert sentinel.poll() is None, "a host process was killed"
         assert sorted(sb.worker_pids()) == pids_before, "a worker died"
-        for uid in uids:
-            assert processes_of(uid) == [], f"processes of sandbox uid {uid} outlived the run"
+        for uid in uids:  # at most the worker's spare child (confined, waiting for the next job) is left
+            assert len(processes_of(uid)) <= 1, f"processes of sandbox uid {uid} outlived the run"
         after = run_programs(sb, [(task, task.reference, range(6))])
         assert after[0].fraction == 1.0
     finally:
         sentinel.kill()
         sb.close()
+    time.sleep(0.1)
+    for uid in uids:
+        assert processes_of(uid) == [], f"processes of sandbox uid {uid} outlived the sandbox"
 
 
 def test_setsid_grandchild_is_killed_at_the_end(sb):

@@ -350,8 +350,10 @@ def _wipe(path):
 
 
 # --------------------------------------------------------------------------------------------- child
-def _child_main(job, iso, cfg, req_r, res_w, out_w, run_dir):
-    """In the forked child: confine, load the program, answer call requests. Never returns."""
+def _child_main(iso, cfg, req_r, res_w, out_w, run_dir):
+    """In the forked child: confine, wait for the job, load the program, run its tests. Never returns.
+
+    The confinement happens before the job is known, so a child can be forked ahead of time (a spare)."""
     try:
         os.setsid()
         os.dup2(out_w, 1)
@@ -366,9 +368,7 @@ def _child_main(job, iso, cfg, req_r, res_w, out_w, run_dir):
                     os.close(fd)
                 except OSError:
                     pass
-        total = float(job.get("cpu_limit", 10.0))
         limits = [
-            (resource.RLIMIT_CPU, (int(total) + 1, int(total) + 2)),
             (resource.RLIMIT_AS, (cfg["mem_mb"] << 20,) * 2),
             (resource.RLIMIT_FSIZE, (cfg["fsize_mb"] << 20,) * 2),
             (resource.RLIMIT_NOFILE, (cfg["nofile"],) * 2),
@@ -397,6 +397,11 @@ def _child_main(job, iso, cfg, req_r, res_w, out_w, run_dir):
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         sys.setrecursionlimit(max(sys.getrecursionlimit(), 20000))
+        job = _read_frame(req_r)
+        if job is None:
+            os._exit(0)
+        total = float(job.get("cpu_limit", 10.0))
+        resource.setrlimit(resource.RLIMIT_CPU, (int(total) + 1, int(total) + 2))
     except BaseException:  # noqa: BLE001 - a confinement step failed: refuse to run the program at all
         try:
             _write_frame(res_w, {"load": "error", "e": "sandbox setup failed: " + traceback.format_exc(limit=2)})
@@ -404,6 +409,35 @@ def _child_main(job, iso, cfg, req_r, res_w, out_w, run_dir):
             os._exit(3)
     _serve(job, req_r, res_w)
     os._exit(0)
+
+
+_SPARE = []  # at most one confined child, forked ahead of the next job
+
+
+def fork_confined(iso, cfg):
+    """A fresh confined child waiting for its job: ``(pid, (req_w, res_r, out_r))``."""
+    _wipe(RUN_DIR)
+    os.mkdir(RUN_DIR, 0o700)
+    if iso["uid"] is not None:
+        os.chown(RUN_DIR, iso["uid"], iso["uid"])
+    req_r, req_w = os.pipe()
+    res_r, res_w = os.pipe()
+    out_r, out_w = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            _child_main(iso, cfg, req_r, res_w, out_w, RUN_DIR)
+        finally:
+            os._exit(4)
+    for fd in (req_r, res_w, out_w):
+        os.close(fd)
+    os.set_blocking(out_r, False)
+    return pid, (req_w, res_r, out_r)
+
+
+def prepare_spare(iso, cfg):
+    if not _SPARE:
+        _SPARE.append(fork_confined(iso, cfg))
 
 
 def _open_fds():
@@ -524,25 +558,15 @@ class _Run:
         """Fork the child (call tests from index ``first``); (True, None) when the program loaded, else
         (False, reason)."""
         self.job["start"] = first
-        _wipe(RUN_DIR)
-        os.mkdir(RUN_DIR, 0o700)
-        if self.iso["uid"] is not None:
-            os.chown(RUN_DIR, self.iso["uid"], self.iso["uid"])
-        req_r, req_w = os.pipe()
-        res_r, res_w = os.pipe()
-        out_r, out_w = os.pipe()
-        pid = os.fork()
-        if pid == 0:
-            try:
-                _child_main(self.job, self.iso, self.cfg, req_r, res_w, out_w, RUN_DIR)
-            finally:
-                os._exit(4)
-        for fd in (req_r, res_w, out_w):
-            os.close(fd)
-        os.set_blocking(out_r, False)
-        self.pid, self.fds = pid, (req_w, res_r, out_r)
+        if _SPARE and first == 0:
+            pid, fds = _SPARE.pop()
+        else:
+            pid, fds = fork_confined(self.iso, self.cfg)
+        self.pid, self.fds = pid, fds
+        req_w, res_r, out_r = fds
         deadline = time.monotonic() + float(self.job["load_limit"]) + 1.0
         try:
+            _write_frame(req_w, self.job)
             msg = _read_frame(res_r, deadline, self._drain, (out_r,))
         except (ValueError, OSError, UnicodeDecodeError) as exc:
             msg = {"load": "error", "e": f"protocol error at load: {exc}"}
@@ -756,6 +780,7 @@ def main():
     missing, iso = setup_isolation(cfg)
     if iso["uid"] is None:
         iso["user_procs"] = _count_user_procs(os.getuid())
+    prepare_spare(iso, cfg)
     _write_frame(ctl_out, {"ready": True, "missing": missing, "pid": os.getpid(), "iso": iso})
     while True:
         job = _read_frame(ctl_in)
@@ -768,6 +793,13 @@ def main():
             reply = {"status": "sandbox_error", "error": "".join(traceback.format_exception_only(type(exc), exc))[:1000],
                      "results": []}
         _write_frame(ctl_out, reply)
+        try:  # off the critical path: the parent is reading the reply meanwhile
+            prepare_spare(iso, cfg)
+        except OSError:
+            pass
+    for pid, fds in _SPARE:
+        for fd in fds:
+            os.close(fd)
     kill_everything(iso["uid"])
 
 
