@@ -55,6 +55,13 @@ class _Timeout(BaseException):
     """Raised in the child by SIGALRM when a call exceeds its limit."""
 
 
+class _ParentGone(BaseException):
+    """The control pipe closed while a job ran: stop it, clean up and exit."""
+
+
+_WATCH = []  # the control pipe, watched during jobs
+
+
 class _CallFailed(BaseException):
     """Raised in the worker's trusted check code when the sandboxed call did not return a value."""
 
@@ -544,6 +551,8 @@ class _Run:
         self.restarts = 0
 
     def _drain(self, fd):
+        if fd in _WATCH:  # the control pipe is readable mid-job: the parent is gone (EOF) or quits
+            raise _ParentGone()
         try:
             chunk = os.read(fd, 1 << 16)
         except OSError:
@@ -567,7 +576,7 @@ class _Run:
         deadline = time.monotonic() + float(self.job["load_limit"]) + 1.0
         try:
             _write_frame(req_w, self.job)
-            msg = _read_frame(res_r, deadline, self._drain, (out_r,))
+            msg = _read_frame(res_r, deadline, self._drain, (out_r, *_WATCH))
         except (ValueError, OSError, UnicodeDecodeError) as exc:
             msg = {"load": "error", "e": f"protocol error at load: {exc}"}
         if msg is None:
@@ -592,7 +601,7 @@ class _Run:
             return False, "the program's process is gone", 0.0
         deadline = time.monotonic() + limit + 0.5 + 0.1 * limit
         try:
-            msg = _read_frame(res_r, deadline, self._drain, (out_r,))
+            msg = _read_frame(res_r, deadline, self._drain, (out_r, *_WATCH))
         except (ValueError, OSError, UnicodeDecodeError) as exc:
             msg = {"n": None, "ok": False, "e": f"protocol error: {exc}"}
             self.stop()
@@ -612,7 +621,7 @@ class _Run:
         _, res_r, out_r = self.fds
         deadline = time.monotonic() + limit + 0.5 + 0.1 * limit
         try:
-            msg = _read_frame(res_r, deadline, self._drain, (out_r,))
+            msg = _read_frame(res_r, deadline, self._drain, (out_r, *_WATCH))
         except (ValueError, OSError, UnicodeDecodeError) as exc:
             self.stop()
             return False, f"protocol error: {exc}", 0.0
@@ -772,6 +781,7 @@ def main():
     cfg = _read_frame(ctl_in)
     if cfg is None:
         return
+    _WATCH.append(ctl_in)
     if cfg.get("worker_uid") is not None:  # run the worker itself unprivileged (the degraded mode)
         os.setgroups([])
         os.setgid(int(cfg["worker_uid"]))
@@ -789,6 +799,8 @@ def main():
         try:
             ctx = _check_context(job) if job.get("mode") == "check" else {}
             reply = run_job(job, iso, cfg, ctx)
+        except _ParentGone:
+            break
         except BaseException as exc:  # noqa: BLE001 - a worker error is this job's failure, reported
             reply = {"status": "sandbox_error", "error": "".join(traceback.format_exception_only(type(exc), exc))[:1000],
                      "results": []}

@@ -254,6 +254,18 @@ class CodeEnv(TextEnv):
             self._sandbox = None
         super().close()
 
+    def __getstate__(self) -> dict:
+        d = super().__getstate__()
+        if self.dataset in ("builtin", "humaneval"):  # rebuilt from the package on the other side
+            d["_by_id"] = None
+        d["_truth_cache"] = OrderedDict()
+        return d
+
+    def __setstate__(self, d: dict) -> None:
+        self.__dict__.update(d)
+        if self._by_id is None:
+            self._by_id = {t.task_id: t for t in load_tasks(self.dataset, self.pool_size)}
+
     # ------------------------------------------------------------------ tasks
     @property
     def task_ids(self) -> list[str]:
