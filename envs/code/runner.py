@@ -112,8 +112,14 @@ class CodeTask:
         if self._tests is not None:
             return len(self._tests)
         if self.problem is not None:
-            return len(test_pool(self.problem, self.pool_size, self.pool_seed))
+            return len(self._pool_args())
         return 0
+
+    def _pool_args(self) -> list:
+        pool = self.__dict__.get("_pool_cache")
+        if pool is None:
+            pool = self.__dict__["_pool_cache"] = test_pool(self.problem, self.pool_size, self.pool_seed)
+        return pool
 
     def expected(self, sandbox: Sandbox | None = None) -> list | None:
         """Expected values of call tests (computed by the reference: in this process for built-in problems,
@@ -160,7 +166,7 @@ class CodeTask:
                 return
             if self.problem is None:
                 raise ValueError(f"{self.task_id}: a call-mode task without a problem must carry its tests")
-            pool = test_pool(self.problem, self.pool_size, self.pool_seed)
+            pool = self._pool_args()
             fn = compile_solution(self.problem.reference, self.problem.entry_point, self.problem.style)
             expected, limits = [], []
             for args in pool:
@@ -170,6 +176,7 @@ class CodeTask:
             self._expected = expected
             self._limits = limits
             self._tests = [json.dumps(list(args)) for args in pool]
+            self.__dict__.pop("_pool_cache", None)
 
     def _calibrate(self, sandbox: Sandbox | None) -> list[float]:
         n = len(self._tests)
