@@ -29,6 +29,19 @@ from envs.code.sandbox import Sandbox  # noqa: E402
 TRIVIAL = "def f(x):\n    return x\n"
 
 
+def _proc_cpu(pid: int) -> float:
+    """CPU seconds of a process and its reaped children (utime, stime, cutime, cstime)."""
+    with open(f"/proc/{pid}/stat") as fh:
+        fields = fh.read().rsplit(")", 1)[1].split()
+    return sum(int(x) for x in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+
+
+def _children_cpu() -> float:
+    import resource
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
+
+
 def overhead(repeats: int) -> dict:
     job = {"mode": "call", "source": TRIVIAL, "entry_point": "f", "style": "function", "tests": ["[1]"],
            "limits": [1.0]}
@@ -36,18 +49,25 @@ def overhead(repeats: int) -> dict:
     with Sandbox(workers=1) as sb:
         for _ in range(5):
             sb.run(dict(job))
+        [worker] = sb.worker_pids()
         fork, fresh = [], []
+        cpu_fork = cpu_fresh = 0.0
         for _ in range(repeats):  # interleaved, so that load on the machine hits both alike
+            c0, p0 = _proc_cpu(worker), time.process_time()
             t = time.perf_counter()
             rep = sb.run(dict(job))
             fork.append(time.perf_counter() - t)
+            cpu_fork += _proc_cpu(worker) - c0 + time.process_time() - p0
             assert rep["results"][0]["v"] == "1", rep
+            c0, p0 = _children_cpu(), time.process_time()
             t = time.perf_counter()
             out = subprocess.run([sys.executable, "-I", "-S", "-c", script], capture_output=True, text=True)
             fresh.append(time.perf_counter() - t)
+            cpu_fresh += _children_cpu() - c0 + time.process_time() - p0
             assert out.stdout.strip() == "1", out
         missing = sb.missing
-    return {"fork": statistics.median(fork), "fresh": statistics.median(fresh), "missing": missing}
+    return {"fork": statistics.median(fork), "fresh": statistics.median(fresh), "missing": missing,
+            "cpu_fork": cpu_fork / repeats, "cpu_fresh": cpu_fresh / repeats}
 
 
 def builtin_set(tests: int, all_candidates: bool) -> dict:
@@ -88,6 +108,10 @@ def main() -> None:
     print(f"   fork server (confined child)      {fork * 1e3:7.2f} ms")
     print(f"   fresh `python -I -S` subprocess   {fresh * 1e3:7.2f} ms")
     print(f"   ratio fresh / fork server         {fresh / fork:7.2f}x   (target: fork server <= 5 ms)")
+    cf = statistics.median(p["cpu_fork"] for p in per)
+    cr = statistics.median(p["cpu_fresh"] for p in per)
+    print(f"   CPU time per execution (all processes involved; insensitive to other load on the machine):")
+    print(f"   fork server {cf * 1e3:6.2f} ms, fresh subprocess {cr * 1e3:6.2f} ms, ratio {cr / max(cf, 1e-9):5.2f}x")
     if per[0]["missing"]:
         print("   reduced isolation: " + "; ".join(per[0]["missing"]))
     runs = [builtin_set(args.tests, False) for _ in range(1 if args.quick else 3)]

@@ -20,7 +20,7 @@ uid with ``kill(-1)``, which reaches processes that called ``setsid``), and the 
 """
 import builtins
 import ctypes
-import errno
+import importlib
 import json
 import os
 import select
@@ -32,13 +32,22 @@ import traceback
 
 # --- what solutions commonly import, loaded now: after the uid switch the interpreter's own directory may
 # not be readable, so anything not imported here may be unavailable to the program.
-import abc, array, bisect, calendar, cmath, collections, collections.abc, contextlib, copy, dataclasses  # noqa: E401,F401,E501
-import datetime, decimal, enum, fractions, functools, hashlib, heapq, inspect, io, itertools, keyword  # noqa: E401,F401,E501
-import math, numbers, operator, random, re, statistics, string, textwrap, types, typing, unicodedata  # noqa: E401,F401,E501
-import weakref, queue, copyreg, struct as _struct, base64, binascii, zlib, pprint, graphlib, sre_compile  # noqa: E401,F401,E501
-import sre_parse, locale, codecs, encodings, encodings.utf_8, encodings.latin_1, encodings.ascii  # noqa: E401,F401,E501
-import encodings.idna, tokenize, token, ast, traceback as _tb, linecache, threading, socket, errno as _e  # noqa: E401,F401,E501
-import subprocess, shutil, tempfile, glob, fnmatch, stat, pathlib, warnings, resource  # noqa: E401,F401
+PRELOAD = (
+    "abc array ast base64 binascii bisect calendar cmath codecs collections collections.abc contextlib copy "
+    "copyreg dataclasses datetime decimal encodings.ascii encodings.idna encodings.latin_1 encodings.utf_8 "
+    "enum fnmatch fractions functools glob graphlib hashlib heapq inspect io itertools keyword linecache "
+    "locale math numbers operator pathlib pprint queue random re resource shutil socket stat statistics "
+    "string struct subprocess tempfile textwrap threading token tokenize types typing unicodedata warnings "
+    "weakref zlib"
+).split()
+for _name in PRELOAD:
+    try:
+        importlib.import_module(_name)
+    except ImportError:  # pragma: no cover - a module this Python lacks
+        pass
+import inspect  # noqa: E402
+import resource  # noqa: E402
+import shutil  # noqa: E402
 
 _libc = ctypes.CDLL(None, use_errno=True)
 CLONE_NEWNS = 0x00020000

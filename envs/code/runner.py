@@ -28,12 +28,7 @@ import numpy as np
 from .problem import Problem, compile_solution, expected_output, outputs_equal, test_pool
 from .sandbox import Sandbox
 
-try:  # the hardened core contract
-    from envs.core import OracleFailure
-except ImportError:  # pragma: no cover - before the contract lands
-    @dataclass(frozen=True)
-    class OracleFailure:  # type: ignore[no-redef]
-        reason: str
+from ..core import OracleFailure
 
 __all__ = ["CodeTask", "OracleFailure", "ProgramResult", "draw_tests", "run_programs", "task_from_problem"]
 
