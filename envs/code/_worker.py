@@ -799,6 +799,9 @@ def main():
     missing, iso = setup_isolation(cfg)
     if iso["uid"] is None:
         iso["user_procs"] = _count_user_procs(os.getuid())
+    import gc
+    gc.collect()
+    gc.freeze()  # the preloaded objects stay out of the children's collections (fewer copy-on-write pages)
     prepare_spare(iso, cfg)
     _write_frame(ctl_out, {"ready": True, "missing": missing, "pid": os.getpid(), "iso": iso})
     while True:
