@@ -255,11 +255,21 @@ class Sandbox:
         self._count = 0
         self._cond = threading.Condition()
         self._closed = False
+        self._pid = os.getpid()
         self.missing: list[str] = []
         _live.add(self)
 
+    def _after_fork(self) -> None:
+        """In a forked copy of the owning process: forget the parent's workers (theirs, not ours)."""
+        self._pid = os.getpid()
+        self._cond = threading.Condition()
+        self._idle = []
+        self._count = 0
+
     # ------------------------------------------------------------------ pool
     def _acquire(self) -> _Worker:
+        if self._pid != os.getpid():
+            self._after_fork()
         with self._cond:
             while True:
                 if self._closed:
@@ -337,6 +347,8 @@ class Sandbox:
 
     def close(self) -> None:
         """Stop every worker (idempotent)."""
+        if self._pid != os.getpid():  # a forked copy does not own the workers
+            self._after_fork()
         with self._cond:
             self._closed = True
             idle, self._idle = self._idle, []
