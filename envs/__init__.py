@@ -8,6 +8,10 @@
 """
 from gymnasium.envs.registration import register, registry
 
+from ._vector import install as _install_text_vector_reader
+
+_install_text_vector_reader()  # real prompts from gym.make_vec(..., vectorization_mode="async")
+
 __version__ = "0.1.0"
 
 #: every id this package registers, in the order ``rewarddial list`` prints them
