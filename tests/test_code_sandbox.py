@@ -156,6 +156,8 @@ def _hostile_programs(listener_port, parent_pid, flag_path):
                           "import json\njson.JSONEncoder.encode = lambda self, v: '2'\n"
                           "def f(x):\n    raise ValueError('no')\n"),
         "recursion": "def f(x):\n    return f(x)\n",
+        "deeply_nested_record": ("import json\njson.JSONEncoder.encode = lambda self, v: '[' * 100000 + ']' * 100000\n"
+                                 "def f(x):\n    return 0\n"),
         "raise": "def f(x):\n    raise SystemExit(0)\n",
     }
 

@@ -117,7 +117,10 @@ def _read_frame(fd, deadline=None, on_idle=None, extra=()):
     body = _read_exact(fd, size, deadline, on_idle, extra)
     if body is None:
         return None
-    return json.loads(body.decode("utf-8", "surrogatepass"))
+    try:
+        return json.loads(body.decode("utf-8", "surrogatepass"))
+    except Exception as exc:  # noqa: BLE001 - e.g. RecursionError on a forged, deeply nested record
+        raise ValueError(f"unreadable record ({type(exc).__name__})") from None
 
 
 # ------------------------------------------------------------------- rich values (assert-based tests)

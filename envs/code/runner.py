@@ -298,13 +298,11 @@ def _interpret(task: CodeTask, idx: list[int], reply: dict) -> ProgramResult | O
         ok = bool(isinstance(r, dict) and r.get("ok") is True)
         why = None if ok else str(r.get("e", "failed") if isinstance(r, dict) else "failed")
         if ok and task.mode == "call":
-            try:
-                got = json.loads(r["v"])
-            except (ValueError, TypeError, KeyError):
-                ok, why = False, "unreadable return value"
-            else:
-                ok = outputs_equal(got, expected[j], task.compare)
+            try:  # whatever the program made of the record, a value it cannot back is a failed test
+                ok = outputs_equal(json.loads(r["v"]), expected[j], task.compare)
                 why = None if ok else "wrong answer"
+            except Exception:  # noqa: BLE001 - e.g. RecursionError on a forged, deeply nested value
+                ok, why = False, "unreadable return value"
         passed.append(ok)
         errors.append(why)
     return ProgramResult(True, passed, errors, None, output)
