@@ -11,11 +11,13 @@ import os
 import sys
 from typing import Any, Sequence
 
+from envs.cli import COMMANDS as _ENVS_COMMANDS
+
 __all__ = ["add_eval_parser", "add_train_parser", "build_parser", "main"]
 
 #: the subcommands this package adds to envs.cli's (each imported lazily)
 COMMANDS = {
-    "study": "envs.study.cli:add_parser",
+    **_ENVS_COMMANDS,
     "eval": "agents.cli:add_eval_parser",
     "train": "agents.cli:add_train_parser",
 }

@@ -1,4 +1,4 @@
-"""The environment side of the ``rewarddial`` command: list, play, study, pbrain.
+"""The environment side of the ``rewarddial`` command: list, play, study, simulate, pbrain.
 
 The ``rewarddial`` console script is :func:`agents.cli.main`, which serves these subcommands and adds
 ``eval`` and ``train``; ``python -m envs.cli`` serves these alone (``envs`` never imports ``agents``).
@@ -22,6 +22,7 @@ __all__ = ["COMMANDS", "build_parser", "check_env_id", "main", "parse_kwargs", "
 # default). Imported lazily so that a missing optional dependency only affects its own command.
 COMMANDS = {
     "study": "envs.study.cli:add_parser",
+    "simulate": "envs.study.cli:add_simulate_parser",
 }
 
 _SET_HELP = ("environment argument KEY=VALUE (ints, floats, true/false and none are parsed), e.g. "
@@ -170,7 +171,7 @@ def _seed(text: str) -> int:
 
 def build_parser(commands: Mapping[str, str] | None = None) -> argparse.ArgumentParser:
     """The ``rewarddial`` parser with list, play, pbrain and the lazily imported ``commands``
-    (default :data:`COMMANDS`: study)."""
+    (default :data:`COMMANDS`: study, simulate)."""
     parser = argparse.ArgumentParser(
         prog="rewarddial", description="Gymnasium text environments for reinforcement learning of language "
                                        "models, in which the accuracy of the reward is a dial.")
@@ -234,7 +235,7 @@ def run(parser: argparse.ArgumentParser, argv: Sequence[str] | None = None) -> i
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m envs.cli``: list, play, study, pbrain (``rewarddial`` adds eval and train)."""
+    """``python -m envs.cli``: list, play, study, simulate, pbrain (``rewarddial`` adds eval and train)."""
     return run(build_parser(), argv)
 
 
