@@ -194,6 +194,8 @@ class CodeEnv(TextEnv):
 
     budget_name: ClassVar[str] = "tests"
     max_budget: ClassVar[int] = 4096
+    #: the value is a pass fraction: ``rewarddial eval`` reports the rate of answers that pass every test
+    reports_pass_rate: ClassVar[bool] = True
     answer_example: ClassVar[str] = "```python\n...\n```"
     transient_attrs: ClassVar[tuple[str, ...]] = ("_sandbox",)
     conformance_kwargs: ClassVar[list[dict]] = [{"reward": "discrete", "tests": 2},
