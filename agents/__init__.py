@@ -5,9 +5,9 @@
     reward = agents.EnvReward("Gomoku9x9-LLM-v0", rollouts=256)                  # TRL reward function
     trainer = trl.GRPOTrainer(model, reward_funcs=reward, train_dataset=ds, args=grpo_config)
 
-Also here: :func:`compute_score` / :func:`compute_score_batch` / :func:`export_verl` for verl,
-:func:`environment_factory` for TRL's multi-turn ``environment_factory``, :class:`LLMPolicy` (transformers
-or vLLM generation) and :func:`evaluate`. ``import agents`` is cheap: torch, transformers, trl, datasets,
+Also here: :func:`compute_score_async` (verl 0.9), :func:`compute_score`, :func:`compute_score_batch` and
+:func:`export_verl` for verl, :func:`environment_factory` for TRL's multi-turn ``environment_factory``,
+:class:`LLMPolicy` (transformers or vLLM generation) and :func:`evaluate`. ``import agents`` is cheap: torch, transformers, trl, datasets,
 ray and vllm are imported only by the functions that need them.
 """
 from __future__ import annotations
@@ -16,14 +16,15 @@ import importlib
 from typing import Any
 
 __all__ = [
-    "BUDGET_ALIASES", "EnvReward", "LLMPolicy", "TextGameEnvironment", "budget_name", "compute_score", "compute_score_batch",
+    "EnvReward", "LLMPolicy", "TextGameEnvironment", "budget_name", "compute_score", "compute_score_async",
+    "compute_score_batch",
     "environment_factory", "evaluate", "export_verl", "make_dataset", "make_env", "verl_rows",
 ]
 
 _WHERE = {
-    "BUDGET_ALIASES": "data", "budget_name": "data", "make_dataset": "data", "make_env": "data",
+    "budget_name": "data", "make_dataset": "data", "make_env": "data",
     "EnvReward": "reward",
-    "compute_score": "verl", "compute_score_batch": "verl", "export_verl": "verl", "verl_rows": "verl",
+    "compute_score": "verl", "compute_score_async": "verl", "compute_score_batch": "verl", "export_verl": "verl", "verl_rows": "verl",
     "environment_factory": "trl_env", "TextGameEnvironment": "trl_env",
     "LLMPolicy": "policy",
     "evaluate": "evaluation",

@@ -9,6 +9,8 @@ Every backend scores a batch of ``(state, completion)`` pairs of one environment
   env per (env id, arguments); the batch is split into one contiguous chunk per worker. The pool has
   ``os.cpu_count() // LOCAL_WORLD_SIZE`` workers by default, so the pools of the training processes that
   ``accelerate launch`` / torchrun start on one node share its cores instead of oversubscribing them.
+  The workers do not re-import the main script, so a plain script without ``if __name__ == "__main__":``
+  (and a notebook) works; a pool whose worker died is rebuilt.
 * ``"ray"``: Ray tasks, one per chunk, for users who outgrow one machine; ``ray.init()`` is called only if
   Ray is not initialised yet (connect to a cluster by calling ``ray.init(address=...)`` first).
 
@@ -116,38 +118,133 @@ def _shutdown(executor) -> None:
     executor.shutdown(wait=True, cancel_futures=True)
 
 
+#: the name every pool worker process of the 'process' backend carries (see :func:`_install_main_filter`)
+WORKER_NAME = "rewarddial-reward-worker"
+_FILTER_LOCK = threading.Lock()
+
+
+def _install_main_filter() -> None:
+    """Start this package's pool workers without re-running the user's main script.
+
+    A spawned child normally re-imports the parent's ``__main__`` (the script) before it runs anything, so
+    a script without ``if __name__ == "__main__":`` would run its whole training code again in every worker
+    and die there. The workers need nothing from ``__main__`` (they import :func:`score_chunk` and receive the
+    env's spec), so for processes named :data:`WORKER_NAME` the preparation data sent to the child leaves
+    the main script out; every other process is started exactly as before. Idempotent.
+    """
+    from multiprocessing import spawn
+
+    with _FILTER_LOCK:
+        original = spawn.get_preparation_data
+        if getattr(original, "_rewarddial_filter", False):
+            return
+
+        def get_preparation_data(name, *args, **kwargs):
+            data = original(name, *args, **kwargs)
+            if isinstance(name, str) and name.startswith(WORKER_NAME):
+                data.pop("init_main_from_path", None)
+                data.pop("init_main_from_name", None)
+            return data
+
+        get_preparation_data._rewarddial_filter = True
+        spawn.get_preparation_data = get_preparation_data
+
+
+def _worker_context(with_main: bool):
+    """A spawn context whose processes are named :data:`WORKER_NAME` (``with_main=False``: the workers do
+    not re-import the main script) or the plain spawn context (``with_main=True``)."""
+    import multiprocessing
+
+    if with_main:
+        return multiprocessing.get_context("spawn")
+    _install_main_filter()
+    from ._workers import WorkerContext
+
+    return WorkerContext()
+
+
+def _needs_main(spec) -> bool:
+    """True when the env's entry point lives in the ``__main__`` script (the workers must then import it)."""
+    if spec is None:
+        return False
+    entry = spec.entry_point
+    module = entry.split(":")[0] if isinstance(entry, str) else getattr(entry, "__module__", "")
+    return module == "__main__"
+
+
 class ProcessBackend:
     """Scores in a local spawn-context process pool; ``num_workers`` defaults to the CPU count divided by
-    ``LOCAL_WORLD_SIZE`` (the training processes on this node), at least 1."""
+    ``LOCAL_WORLD_SIZE`` (the training processes on this node), at least 1.
+
+    Works from a plain script or a notebook: the workers do not re-import the main script (unless the env
+    class itself is defined there, when the script needs ``if __name__ == "__main__":``). A pool whose
+    worker died (killed, out of memory) is replaced by a new one and the batch is scored again once; the
+    next calls use the new pool.
+    """
 
     name = "process"
 
     def __init__(self, num_workers: int | None = None) -> None:
-        import multiprocessing
+        self.num_workers = _check_workers(num_workers)
+        self._lock = threading.Lock()
+        self._pools: dict[bool, tuple[Any, Any]] = {}  # with_main -> (executor, finalizer)
+        self.rebuilds = 0
+
+    def _executor(self, with_main: bool, broken=None):
+        """The pool for ``with_main``; a new one if the current one is ``broken`` (thread-safe: one rebuild)."""
         from concurrent.futures import ProcessPoolExecutor
 
-        self.num_workers = _check_workers(num_workers)
-        self._executor = ProcessPoolExecutor(max_workers=self.num_workers, initializer=_worker_init,
-                                             mp_context=multiprocessing.get_context("spawn"))
-        # shut the pool down when this backend is collected or at interpreter exit, whichever comes first
-        self._finalizer = weakref.finalize(self, _shutdown, self._executor)
+        with self._lock:
+            pool = self._pools.get(with_main)
+            if pool is not None and broken is not None and pool[0] is broken:
+                pool[1]()  # shut the broken pool down
+                self.rebuilds += 1
+                pool = None
+            if pool is None:
+                executor = ProcessPoolExecutor(max_workers=self.num_workers, initializer=_worker_init,
+                                               mp_context=_worker_context(with_main))
+                # shut the pool down when this backend is collected or at interpreter exit, whichever is first
+                pool = (executor, weakref.finalize(self, _shutdown, executor))
+                self._pools[with_main] = pool
+            return pool[0]
+
+    def _run(self, executor, spec, env_id, env_kwargs, states, completions, seed, budget) -> list:
+        futures = [executor.submit(score_chunk, spec, env_id, env_kwargs, states[a:b], completions[a:b],
+                                   seed + a, budget)
+                   for a, b in _chunks(len(states), self.num_workers)]
+        return [item for fut in futures for item in fut.result()]
 
     def score(self, env_id: str, env_kwargs: dict, states, completions, seed: int, budget=None) -> list:
         spec = _picklable_spec(env_id)
-        futures = [self._executor.submit(score_chunk, spec, env_id, env_kwargs, states[a:b], completions[a:b],
-                                         seed + a, budget)
-                   for a, b in _chunks(len(states), self.num_workers)]
+        with_main = _needs_main(spec)
+        executor = self._executor(with_main)
         try:
-            return [item for fut in futures for item in fut.result()]
+            return self._run(executor, spec, env_id, env_kwargs, states, completions, seed, budget)
+        except BrokenProcessPool:
+            executor = self._executor(with_main, broken=executor)
+        try:
+            return self._run(executor, spec, env_id, env_kwargs, states, completions, seed, budget)
         except BrokenProcessPool as exc:
+            self._executor(with_main, broken=executor)  # the next call starts afresh
+            hint = (" The env class is defined in your main script, which spawned workers re-import: put the "
+                    "training code under `if __name__ == '__main__':` or move the class into a module."
+                    if with_main else "")
             raise RuntimeError(
-                "a reward worker process died. The 'process' backend starts its workers with spawn, which "
-                "re-imports your main script: put the training code under `if __name__ == '__main__':`, or use "
-                "reward_backend='inline'") from exc
+                f"a reward worker process died twice while scoring a batch of {len(states)} completions of "
+                f"{env_id} (the pool was rebuilt after the first death; see the worker's error above).{hint} "
+                "reward_backend='inline' scores in this process instead") from exc
+
+    def processes(self) -> list:
+        """The worker processes of the current pools (for diagnostics)."""
+        with self._lock:
+            return [p for executor, _ in self._pools.values() for p in list(executor._processes.values())]
 
     def close(self) -> None:
         """Shut the worker processes down (also done automatically when the backend is collected)."""
-        self._finalizer()
+        with self._lock:
+            pools, self._pools = list(self._pools.values()), {}
+        for _, finalizer in pools:
+            finalizer()
 
 
 class RayBackend:

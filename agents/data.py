@@ -10,55 +10,46 @@ from typing import Any
 
 from ._lazy import require
 
-__all__ = ["BUDGET_ALIASES", "budget_name", "env_kwargs_with_budget", "make_dataset", "make_env", "rows"]
-
-#: the budget names users know; each environment measures its budget in one of them (``TextEnv.budget_name``)
-BUDGET_ALIASES = ("rollouts", "tests", "resolution")
+__all__ = ["budget_name", "env_kwargs_with_budget", "make_dataset", "make_env", "rows"]
 
 
 def _spec(env_id: str):
-    import gymnasium as gym
+    from envs.core import env_spec
 
-    import envs
-
-    if not isinstance(env_id, str) or env_id not in gym.registry:
-        known = ", ".join(envs.ENV_IDS) or "(none)"
-        raise ValueError(f"unknown environment id {env_id!r}; registered rewarddial ids: {known} "
-                         "(run `rewarddial list`, or register your own with gymnasium.register)")
-    return gym.spec(env_id)
+    return env_spec(env_id)
 
 
 def env_class(env_id: str) -> type:
     """The environment class registered under ``env_id`` (without building an instance)."""
-    from gymnasium.envs.registration import load_env_creator
+    from envs.core import env_class as _env_class
 
-    spec = _spec(env_id)
-    entry = spec.entry_point
-    return load_env_creator(entry) if isinstance(entry, str) else entry
+    return _env_class(env_id)
 
 
-def budget_name(env_id: str) -> str:
-    """The keyword argument that sets ``env_id``'s oracle budget (``"rollouts"``, ``"tests"``, ...)."""
-    name = getattr(env_class(env_id), "budget_name", None)
-    if not isinstance(name, str):
-        raise ValueError(f"{env_id} declares no budget_name; it is not a rewarddial TextEnv")
-    return name
+def budget_name(env_id: str, env_kwargs: dict | None = None) -> str:
+    """The keyword argument that sets ``env_id``'s oracle budget with these arguments, as the env declares it
+    (``envs.core.budget_name_for``): ``"rollouts"``, ``"tests"``, ``"resolution"``, ``"think_ms"``..."""
+    from envs.core import budget_name_for
+
+    return budget_name_for(env_id, env_kwargs or {})
 
 
 def env_kwargs_with_budget(env_id: str, env_kwargs: dict | None = None, budget: int | None = None,
                            alias: str | None = None) -> dict:
     """``env_kwargs`` with the oracle budget set under the env's own argument name.
 
-    ``alias`` is the name the user gave the budget (``"rollouts"``, ``"tests"``, ``"resolution"`` or
-    ``"budget"``); a name that is not this environment's budget is refused with the right one.
+    The name comes from the env (``envs.core.budget_name_for(env_id, env_kwargs)``), so Gomoku's
+    ``estimator="engine"`` puts the budget in ``think_ms``. ``alias`` is the name the user gave the budget
+    (``"budget"`` or a name of their own); a name that is not this environment's budget is refused with
+    the right one.
     """
     kwargs = dict(env_kwargs or {})
     if budget is None:
         return kwargs
-    name = budget_name(env_id)
+    name = budget_name(env_id, kwargs)
     if alias not in (None, "budget", name):
-        flag = f"--{name} {budget} (or --budget {budget})" if name in BUDGET_ALIASES else f"--budget {budget}"
-        raise ValueError(f"{env_id} measures its reward budget in {name}, not {alias}; use {flag}")
+        raise ValueError(f"{env_id} measures its reward budget in {name}, not {alias} (with these arguments); "
+                         f"use --budget {budget} (or --set {name}={budget})")
     if isinstance(budget, bool) or not isinstance(budget, int) or budget < 1:
         raise ValueError(f"{name}={budget!r} must be a positive integer")
     if name in kwargs and kwargs[name] != budget:

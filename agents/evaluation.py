@@ -28,11 +28,14 @@ def evaluate(env_id: str, policy: Any, episodes: int, *, seed: int = 0, progress
     Returns:
         ``episodes``, ``steps``, ``mean_reward`` (mean episode return) and ``reward_std``, ``format_rate``
         (well-formed answers / answers), ``illegal_rate`` (well-formed but illegal answers / answers),
-        ``mean_estimate`` and ``mean_stderr`` (the oracle's value of the legal answers and its standard error:
-        a win-rate for games, a pass fraction for code), ``pass_rate`` (legal answers whose value is 1) and,
-        where the env reports outcomes (``info["outcome"]``: whole games), ``win_rate``/``draw_rate``/
-        ``loss_rate`` over the episodes and an ``outcomes`` count (episodes ended by an invalid answer count
-        as ``"invalid"``); plus ``env_id``, ``env_kwargs`` and ``seed``.
+        ``oracle_error_rate`` (answers the oracle failed to value / answers), ``mean_estimate`` and
+        ``mean_stderr`` (the oracle's value of the legal answers and its standard error: a win-rate for
+        games, a pass fraction for code); ``pass_rate`` (legal answers whose value is 1) only for envs
+        whose class sets ``reports_pass_rate = True`` (code: the value is a pass fraction); and, where the
+        env reports outcomes (``info["outcome"]``: whole games), an ``outcomes`` count and one rate per
+        outcome over the episodes, ``win_rate``, ``draw_rate``, ``loss_rate``, ``invalid_rate`` (ended on
+        a malformed or illegal answer) and ``unfinished_rate`` (cut off by ``max_steps`` or truncated),
+        which add up to 1; plus ``env_id``, ``env_kwargs`` and ``seed``.
     """
     from .data import make_env
 
@@ -49,7 +52,8 @@ def evaluate(env_id: str, policy: Any, episodes: int, *, seed: int = 0, progress
     returns = [0.0] * episodes
     outcome: list[str | None] = [None] * episodes
     live = list(range(episodes))
-    answers = well_formed = illegal = 0
+    answers = well_formed = illegal = oracle_errors = 0
+    episodic = False
     values: list[float] = []
     stderrs: list[float] = []
     bar = _progress(episodes, env_id) if progress else None
@@ -71,12 +75,14 @@ def evaluate(env_id: str, policy: Any, episodes: int, *, seed: int = 0, progress
             answers += 1
             well_formed += bool(info.get("format_ok"))
             illegal += bool(info.get("format_ok")) and not info.get("legal")
+            oracle_errors += info.get("oracle_error") is not None
             est = info.get("estimate")
             if est is not None:
                 values.append(float(est["value"]))
                 stderrs.append(float(est["stderr"]))
             if info.get("outcome") is not None:
                 outcome[i] = str(info["outcome"])
+                episodic = True
             elif term and not (info.get("format_ok") and info.get("legal")):
                 outcome[i] = "invalid"  # ended by a malformed or illegal answer
             if term or trunc:
@@ -84,6 +90,7 @@ def evaluate(env_id: str, policy: Any, episodes: int, *, seed: int = 0, progress
                     bar.update(1)
             else:
                 still.append(i)
+                episodic = True  # an episode of several decisions: whole games, whose outcomes count
         live = still
         steps += 1
         if steps >= max_steps and live:
@@ -91,12 +98,18 @@ def evaluate(env_id: str, policy: Any, episodes: int, *, seed: int = 0, progress
             break
     if bar is not None:
         bar.close()
-    return _summary(env_id, env_kwargs, seed, returns, answers, well_formed, illegal, values, stderrs, outcome,
-                    truncated)
+    return _summary(env_id, env_kwargs, seed, returns, answers, well_formed, illegal, values, stderrs,
+                    outcome if episodic else None, truncated, oracle_errors)
+
+
+#: outcome labels every env reports the same way; an episode with none is "unfinished"
+OUTCOMES = ("win", "draw", "loss", "invalid", "unfinished")
 
 
 def _summary(env_id, env_kwargs, seed, returns, answers, well_formed, illegal, values, stderrs, outcome,
-             truncated) -> dict:
+             truncated, oracle_errors=0) -> dict:
+    from .data import env_class
+
     n = len(returns)
     mean = sum(returns) / n
     out: dict[str, Any] = {
@@ -110,19 +123,32 @@ def _summary(env_id, env_kwargs, seed, returns, answers, well_formed, illegal, v
         "reward_std": math.sqrt(sum((r - mean) ** 2 for r in returns) / n),
         "format_rate": well_formed / answers if answers else 0.0,
         "illegal_rate": illegal / answers if answers else 0.0,
+        "oracle_error_rate": oracle_errors / answers if answers else 0.0,
         "mean_estimate": sum(values) / len(values) if values else None,
         "mean_stderr": sum(stderrs) / len(stderrs) if stderrs else None,
-        "pass_rate": sum(v >= 1.0 - 1e-12 for v in values) / len(values) if values else None,
     }
-    seen = [o for o in outcome if o is not None]
-    if any(o != "invalid" for o in seen):
-        counts: dict[str, int] = {}
-        for o in seen:
-            counts[o] = counts.get(o, 0) + 1
+    if getattr(env_class(env_id), "reports_pass_rate", False):
+        # only where the oracle's value is a pass fraction (code): legal answers that pass everything
+        out["pass_rate"] = sum(v >= 1.0 - 1e-12 for v in values) / len(values) if values else 0.0
+    if outcome is not None:
+        # episodes of several decisions (or an env that reports outcomes): one rate per way an episode
+        # ended, over all episodes, adding up to 1
+        labels = [_outcome_label(o) for o in outcome]
+        counts = {key: labels.count(key) for key in dict.fromkeys([*OUTCOMES, *labels])}
         out["outcomes"] = counts
-        for key in ("win", "draw", "loss"):
-            out[f"{key}_rate"] = sum(o.lower().startswith(key) for o in seen) / n
+        for key, count in counts.items():
+            out[f"{key}_rate"] = count / n
     return out
+
+
+def _outcome_label(outcome: str | None) -> str:
+    if outcome is None:
+        return "unfinished"
+    low = outcome.lower()
+    for key in OUTCOMES:
+        if low.startswith(key):
+            return key
+    return low
 
 
 def _progress(total: int, desc: str):

@@ -18,17 +18,20 @@ class EnvReward:
     against the state of its row (``format_penalty`` if malformed, ``format_reward + illegal_reward`` if
     illegal, ``format_reward + estimate`` if legal). The whole batch goes through the oracle's batch call, in
     the chosen backend. Rows whose ``env_id`` column names another environment get ``None`` (TRL skips them),
-    so one EnvReward per environment serves a dataset that mixes environments.
+    so one EnvReward per environment serves a dataset that mixes environments. A completion whose oracle
+    call failed (``info["oracle_error"]``: an engine died, a sandbox error) also gets ``None``, never a
+    made-up reward; the rest of the batch is scored.
 
     Where the trainer passes a ``log_metric`` hook (TRL >= 1.x), each call logs ``format_rate``,
-    ``legal_rate``, ``estimate_value`` and ``estimate_stderr`` (the mean standard error of the oracle's
+    ``legal_rate``, ``oracle_error_rate``, ``estimate_value`` and ``estimate_stderr`` (the mean standard error of the oracle's
     estimates, i.e. the reward noise the budget leaves), under ``<name>/...``; ``log_extra`` gets the parsed
     action of each completion. The same figures are kept in :attr:`last_metrics` for other trainers.
 
     Arguments:
         env_id: a registered environment id.
-        reward_backend: ``"process"`` (default: a local spawn process pool), ``"inline"`` (in the trainer's
-            process) or ``"ray"`` (Ray tasks; ``ray.init`` is called only if Ray is not initialised).
+        reward_backend: ``"process"`` (default: a local spawn process pool; works from a plain script without
+            ``if __name__ == "__main__":`` and rebuilds itself if a worker dies), ``"inline"`` (in the
+            trainer's process) or ``"ray"`` (Ray tasks; ``ray.init`` is called only if Ray is not initialised).
         num_workers: pool size / chunks per batch (default: the CPU count divided by ``LOCAL_WORLD_SIZE``,
             the number of training processes on this node).
         seed: base seed (a non-negative integer). Call ``k`` scores item ``i`` with seed
@@ -152,12 +155,19 @@ class EnvReward:
             raise ValueError("EnvReward needs the dataset's `state` column; build the dataset with "
                              "agents.make_dataset(env_id, n, ...) or add a `state` column of serialised states")
         if len(state) != len(completions):
-            raise ValueError(f"got {len(state)} states but {len(completions)} completions")
+            raise ValueError(f"got {len(state)} states but {len(completions)} completions; pass one state per "
+                             "completion (the dataset's `state` column)")
+        if env_id is not None and (isinstance(env_id, str) or len(env_id) != len(completions)):
+            got = f"the string {env_id!r}" if isinstance(env_id, str) else f"{len(env_id)} entries"
+            raise ValueError(f"the env_id column has {got} but there are {len(completions)} completions; pass "
+                             "one env id per completion (the dataset's `env_id` column), or leave it out")
         mine = [i for i in range(len(completions)) if env_id is None or env_id[i] == self.env_id]
         scored = self.score([state[i] for i in mine], [completions[i] for i in mine])
         rewards: list[float | None] = [None] * len(completions)
         for i, s in zip(mine, scored):
-            rewards[i] = float(s.reward)
+            # an item whose oracle failed (engine died, sandbox error) gets None: the trainer skips it
+            # instead of learning from a made-up reward
+            rewards[i] = None if s.oracle_error is not None else float(s.reward)
         self.last_metrics = _metrics(scored)
         if log_metric is not None:
             for key, value in self.last_metrics.items():
@@ -183,6 +193,7 @@ def _metrics(scored: Sequence) -> dict[str, float]:
     out = {
         "format_rate": sum(s.format_ok for s in scored) / n,
         "legal_rate": sum(s.legal for s in scored) / n,
+        "oracle_error_rate": sum(s.oracle_error is not None for s in scored) / n,
     }
     if ests:
         out["estimate_value"] = sum(e.value for e in ests) / len(ests)

@@ -8,6 +8,10 @@
 """
 from gymnasium.envs.registration import register, registry
 
+from ._vector import install as _install_text_vector_reader
+
+_install_text_vector_reader()  # real prompts from gym.make_vec(..., vectorization_mode="async")
+
 __version__ = "0.1.0"
 
 #: every id this package registers, in the order ``rewarddial list`` prints them
@@ -22,3 +26,6 @@ def _register(env_id: str, entry_point: str, **kwargs) -> None:
 
 _register("Gomoku9x9-LLM-v0", "envs.gomoku.env:GomokuEnv", size=9)
 _register("Gomoku15x15-LLM-v0", "envs.gomoku.env:GomokuEnv", size=15)
+_register("DouDizhuEndgame-LLM-v0", "envs.doudizhu.env:DouDizhuEndgameEnv")
+_register("Code-LLM-v0", "envs.code.env:CodeEnv")
+_register("SVG-LLM-v0", "envs.svg.env:SVGEnv")

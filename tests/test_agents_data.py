@@ -39,6 +39,31 @@ def test_budget_maps_to_the_envs_own_argument():
         env_kwargs_with_budget(TOY, {"flips": 8}, 64, "budget")
 
 
+def test_budget_name_is_the_envs_for_these_arguments():
+    """No list of budget names in agents: the env says which argument its budget is, per arguments."""
+    from agents import verl
+
+    gomoku = "Gomoku9x9-LLM-v0"
+    assert budget_name(gomoku) == "rollouts"
+    assert budget_name(gomoku, {"estimator": "engine"}) == "think_ms"
+    assert env_kwargs_with_budget(gomoku, {"estimator": "engine"}, 50, "budget") == {"estimator": "engine",
+                                                                                       "think_ms": 50}
+    assert env_kwargs_with_budget(gomoku, {}, 50, "budget") == {"rollouts": 50}
+    with pytest.raises(ValueError, match="think_ms, not rollouts"):
+        env_kwargs_with_budget(gomoku, {"estimator": "engine"}, 50, "rollouts")
+    # verl's reward_kwargs override follows the same name
+    assert verl._budget_override(gomoku, {"estimator": "engine"}, {"budget": 50}) == {"think_ms": 50}
+    assert verl._budget_override(gomoku, {}, {"rollouts": "64", "reward_router_address": None}) == {"rollouts": 64}
+    assert verl._budget_override(TOY, {}, {"group_size": 8}) == {}
+    with pytest.raises(ValueError, match="flips=-3"):
+        verl._budget_override(TOY, {}, {"flips": -3})
+    import agents.cli
+    import agents.data
+
+    for module in (agents.data, agents.cli, verl):
+        assert not hasattr(module, "BUDGET_ALIASES") and not hasattr(module, "_BUDGET_FLAGS")
+
+
 def test_make_dataset_rows_match_the_env():
     ds = agents.make_dataset(TOY, 5, seed=11, flips=8, coins=3)
     assert ds.num_rows == 5

@@ -208,4 +208,33 @@ def test_evaluate_plays_whole_gomoku_games():
     assert m["episodes"] == 2 and m["steps"] > 2  # several decisions per game
     assert m["format_rate"] == 1.0 and m["illegal_rate"] == 0.0
     assert sum(m["outcomes"].values()) == 2
-    assert m["win_rate"] + m["draw_rate"] + m["loss_rate"] == pytest.approx(1.0)
+    assert m["win_rate"] + m["draw_rate"] + m["loss_rate"] + m["invalid_rate"] + m["unfinished_rate"] \
+        == pytest.approx(1.0)
+    assert "pass_rate" not in m  # a win-rate is not a pass fraction
+
+
+def test_outcome_rates_add_up_to_one_with_invalid_and_unfinished_episodes():
+    """Whole games that end in a win, a loss, an illegal answer, or are cut off by max_steps."""
+    def reply(prompt):  # an illegal answer in every other game, a legal one otherwise
+        return "<answer>Z99</answer>" if reply.calls.__next__() % 2 else _first_empty_point(prompt)
+
+    reply.calls = iter(range(10**6))
+    m = agents.evaluate("Gomoku9x9-LLM-v0", Scripted(reply), 4, seed=1, progress=False, mode="game",
+                        rollouts=4, opponent_rollouts=4, max_steps=1)
+    rates = {k: v for k, v in m.items() if k.endswith("_rate") and k.split("_")[0] in
+             ("win", "draw", "loss", "invalid", "unfinished")}
+    assert set(rates) == {"win_rate", "draw_rate", "loss_rate", "invalid_rate", "unfinished_rate"}
+    assert sum(rates.values()) == pytest.approx(1.0)
+    assert m["invalid_rate"] == pytest.approx(0.5) and m["unfinished_rate"] == pytest.approx(0.5)
+    assert m["outcomes"] == {"win": 0, "draw": 0, "loss": 0, "invalid": 2, "unfinished": 2}
+    assert m["truncated"] == 2 and "pass_rate" not in m
+
+
+def test_pass_rate_only_for_envs_that_report_it(monkeypatch):
+    from toy_env import ToyCoinsEnv
+
+    m = agents.evaluate(TOY, Scripted("<answer>A</answer>"), 3, progress=False, flips=4)
+    assert "pass_rate" not in m
+    monkeypatch.setattr(ToyCoinsEnv, "reports_pass_rate", True, raising=False)
+    m = agents.evaluate(TOY, Scripted("<answer>A</answer>"), 3, progress=False, flips=4)
+    assert 0.0 <= m["pass_rate"] <= 1.0

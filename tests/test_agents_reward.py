@@ -223,16 +223,52 @@ def test_process_pool_matches_inline_and_does_not_leak(data):
     # pickling a reward whose pool is running works and does not carry the pool
     clone = pickle.loads(pickle.dumps(pooled))
     assert clone._backend is None
-    procs = list(pooled.backend._executor._processes.values())
+    procs = pooled.backend.processes()
     assert len(procs) == 2 and all(p.is_alive() for p in procs)
     pooled.close()
     assert not any(p.is_alive() for p in procs)
     # a collected backend shuts its pool down too
     backend = make_backend("process", 1)
     backend.score(TOY, {}, states[:1], ["<answer>A</answer>"], 0)
-    procs = list(backend._executor._processes.values())
+    procs = backend.processes()
     del backend
     gc.collect()
     for p in procs:
         p.join(timeout=10)
     assert not any(p.is_alive() for p in procs)
+
+
+def test_env_id_column_of_another_length_is_a_clear_error(data):
+    _, states = data
+    reward = agents.EnvReward(TOY, reward_backend="inline", flips=8)
+    with pytest.raises(ValueError, match="env_id column has 2 entries but there are 3 completions"):
+        reward(completions=["x"] * 3, state=states[:3], env_id=[TOY] * 2)
+    with pytest.raises(ValueError, match="env_id column has the string"):
+        reward(completions=["x"] * 3, state=states[:3], env_id=TOY)
+
+
+def test_items_whose_oracle_failed_get_none_and_the_rest_are_scored(data):
+    from envs.core import OracleFailure
+    from toy_env import ToyCoinsEnv
+
+    class FlakyCoins(ToyCoinsEnv):
+        """Coin C's oracle fails (as an engine that dies on one position would)."""
+
+        def _estimate_batch(self, states, actions, budget, seeds):
+            out = super()._estimate_batch(states, actions, budget, seeds)
+            return [OracleFailure("engine died") if a == "C" else e for a, e in zip(actions, out)]
+
+    flaky = "FlakyCoins-LLM-v0"
+    if flaky not in gym.registry:
+        gym.register(id=flaky, entry_point=FlakyCoins)
+    _, states = data
+    reward = agents.EnvReward(flaky, reward_backend="inline", seed=2, flips=8)
+    metrics = {}
+    got = reward(completions=COMPLETIONS, state=states, env_id=[flaky] * 6, log_metric=metrics.__setitem__)
+    env = gym.make(flaky, flips=8).unwrapped
+    ref = env.score_completions(states, [c if isinstance(c, str) else c[0]["content"] for c in COMPLETIONS],
+                                seed=reward.call_seed(0))
+    assert ref[4].oracle_error == "engine died"
+    assert got[4] is None  # "<answer>C</answer>": the trainer skips it
+    assert [g for i, g in enumerate(got) if i != 4] == pytest.approx([r.reward for i, r in enumerate(ref) if i != 4])
+    assert metrics[f"{flaky}/oracle_error_rate"] == pytest.approx(1 / 6)

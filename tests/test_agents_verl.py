@@ -64,7 +64,8 @@ def test_compute_score_naive_and_batch_agree_with_the_env(exported):
         ref = env.score_completions([state], [a], seed=reward.call_seed(k))[0]
         assert one[-1]["score"] == pytest.approx(ref.reward)
     for res in one:
-        assert set(res) == {"score", "format_ok", "legal", "estimate", "estimate_stderr"}
+        assert set(res) == {"score", "format_ok", "legal", "estimate", "estimate_stderr", "oracle_error"}
+        assert res["oracle_error"] == 0.0
     assert one[1]["score"] == pytest.approx(-0.1) and one[1]["format_ok"] == 0.0
     assert one[2]["score"] == pytest.approx(-0.9) and one[2]["legal"] == 0.0
     for i in (0, 3):
@@ -209,3 +210,70 @@ def test_concurrent_compute_score_calls_never_share_a_seed_or_the_env(monkeypatc
     assert sorted(seen["seeds"]) == sorted(built[0].call_seed(k) for k in range(n))
     assert seen["most"] == 1
     assert all(r is not None and set(r) >= {"score", "estimate"} for r in results)
+
+
+# ---------------------------------------------------------------- verl 0.9: async compute_score gathers a group
+def _kwargs(row, answer):
+    return {"data_source": row["data_source"], "solution_str": answer,
+            "ground_truth": row["reward_model"]["ground_truth"], "extra_info": row["extra_info"]}
+
+
+def test_async_compute_score_gathers_one_group_into_one_oracle_call(exported):
+    import asyncio
+    import functools
+    import inspect
+
+    # verl decides how to call the function with inspect.iscoroutinefunction (also through a partial)
+    assert inspect.iscoroutinefunction(verl.compute_score_async)
+    assert inspect.iscoroutinefunction(functools.partial(verl.compute_score_async, group_size=8))
+    rows = pq.read_table(exported["train"]).to_pylist()
+    answers = ["<answer>A</answer>", "<answer>B</answer>", "junk", "<answer>Z</answer>"] * 2
+    reward = verl._reward_for(TOY, {"flips": 8})
+    env = gym.make(TOY, flips=8).unwrapped
+
+    async def group(row, **extra):  # what verl's reward loop does for the n responses of one prompt
+        return await asyncio.gather(*[verl.compute_score_async(**_kwargs(row, a), **extra) for a in answers])
+
+    for extra in ({}, {"group_size": len(answers), "reward_router_address": None}):
+        k, batches = reward.calls, verl._BATCHER.batches
+        got = asyncio.run(group(rows[0], **extra))
+        assert reward.calls == k + 1 and verl._BATCHER.batches == batches + 1  # one oracle call
+        ref = env.score_completions([rows[0]["extra_info"]["state"]] * len(answers), answers,
+                                    seed=reward.call_seed(k))
+        assert [g["score"] for g in got] == pytest.approx([s.reward for s in ref])
+        assert got[2]["score"] == pytest.approx(-0.1) and got[3]["score"] == pytest.approx(-0.9)
+        assert set(got[0]) == set(_naive(rows[0], answers[0]))  # the same dict as the sync contract
+
+
+def test_async_compute_score_from_threads_and_loops_scores_every_call(exported):
+    """verl's reward-loop workers run event loops in threads; calls from several at once are all answered,
+    gathered into few oracle calls, each with the env's reward for its own row."""
+    import asyncio
+
+    rows = pq.read_table(exported["train"]).to_pylist()
+    answers = ["<answer>A</answer>", "<answer>C</answer>", "none", "<answer>D</answer>"]
+    reward = verl._reward_for(TOY, {"flips": 8})
+    results: dict[int, list] = {}
+    k0 = reward.calls
+
+    def worker(t):
+        async def run():
+            return await asyncio.gather(*[verl.compute_score_async(**_kwargs(rows[t], a)) for a in answers])
+        results[t] = asyncio.run(run())
+
+    threads = [threading.Thread(target=worker, args=(t,)) for t in range(4)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join(timeout=60)
+    assert sorted(results) == [0, 1, 2, 3]
+    assert 1 <= reward.calls - k0 <= 4  # gathered: at most one oracle call per thread, usually one in all
+    for t, got in results.items():
+        assert [g["format_ok"] for g in got] == [1.0, 1.0, 0.0, 1.0]
+        for g in got:
+            if g["legal"]:
+                assert g["score"] == pytest.approx(0.1 + g["estimate"])
+    # the sync contract still works from executor threads, as verl 0.9 calls a plain function
+    with __import__("concurrent.futures").futures.ThreadPoolExecutor(4) as pool:
+        sync = list(pool.map(lambda a: _naive(rows[0], a), answers))
+    assert [s["format_ok"] for s in sync] == [1.0, 1.0, 0.0, 1.0]

@@ -43,3 +43,20 @@ def test_gomoku_study_with_the_envs_own_truth(tmp_path):
     # UCT proves one ply: moves that leave the opponent a five are estimated exactly, at every budget
     lost = res.truth_exact & (res.truth == 0.0)
     assert lost.any() and np.all(res.estimates[:, :, lost] == 0.0)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("env_id", envs.ENV_IDS)
+def test_small_simulation_and_group_metrics_on_each_registered_env(env_id, tmp_path):
+    """The same batch API carries the group metrics and the GRPO simulation on every family."""
+    from envs.study import run_simulation
+
+    res = run_study(env_id, budgets=[2, 8], states=2, repeats=2, truth="budget:64", top_k=4, seed=1,
+                    groups=[2, 4], cache_dir=tmp_path, progress=False)
+    assert [(r["budget"], r["group_size"]) for r in res.group_rows] == [(2, 2), (2, 4), (8, 2), (8, 4)]
+    sim = run_simulation(env_id, budgets=[2], groups=[2], states=2, iterations=3, runs=1, truth="budget:64",
+                         top_k=4, seed=1, cache_dir=tmp_path, progress=False)
+    cv = sim.curves[0]
+    assert cv["value"].shape == (1, 4) and np.all(np.isfinite(cv["value"]))
+    assert sim.value_uniform <= sim.value_best
+    assert sim.truth_info["n_pairs"] == len(res.pair_action)  # the same states, candidates and cached truth

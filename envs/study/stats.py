@@ -9,6 +9,9 @@ variance ``v`` with ``ddof=0`` (so that ``mse = v + (m - r)^2`` holds exactly, u
 unbiased variance (``ddof=1``), the bias ``b = m - r`` and the MSE measured directly as
 ``mean((r^ - r)^2)``. :func:`decision_accuracy` and :func:`rank_correlation` judge how well the estimates
 order the candidate actions of a state.
+
+An estimate that the oracle could not make (an oracle failure) is NaN in ``estimates``: it is left out of
+its pair's statistics, never replaced by a made-up value (``PairStats.n`` counts what is left).
 """
 from __future__ import annotations
 
@@ -17,6 +20,8 @@ from dataclasses import dataclass
 import numpy as np
 
 __all__ = [
+    "DECOMPOSITION_ATOL",
+    "DECOMPOSITION_RTOL",
     "DECOMPOSITION_TOL",
     "PairStats",
     "average_ranks",
@@ -26,8 +31,12 @@ __all__ = [
     "spearman",
 ]
 
-#: largest allowed |MSE - (variance + bias^2)| of one pair before the decomposition check fails
-DECOMPOSITION_TOL = 1e-9
+#: relative tolerance of the decomposition check: |MSE - (var + bias^2)| <= RTOL * (MSE + var + bias^2)
+#: + ATOL * (1 + truth^2), so rewards around 1000 are checked as strictly as rewards around 1
+DECOMPOSITION_RTOL = 1e-9
+DECOMPOSITION_ATOL = 1e-12
+#: kept for compatibility: the relative tolerance
+DECOMPOSITION_TOL = DECOMPOSITION_RTOL
 
 
 @dataclass
@@ -39,18 +48,37 @@ class PairStats:
     var_unbiased: np.ndarray
     bias: np.ndarray
     mse: np.ndarray
+    truth: np.ndarray | None = None
+    n: np.ndarray | None = None
+
+    def _errors(self) -> tuple[np.ndarray, np.ndarray]:
+        ok = np.isfinite(self.mse)
+        err = np.abs(self.mse - (self.var + self.bias**2))[ok]
+        scale = (self.mse + self.var + self.bias**2)[ok]
+        r = np.zeros_like(scale) if self.truth is None else np.asarray(self.truth, dtype=np.float64)[ok]
+        return err, DECOMPOSITION_RTOL * scale + DECOMPOSITION_ATOL * (1.0 + r**2)
 
     @property
     def decomposition_error(self) -> float:
         """The largest |MSE - (var + bias^2)| over pairs (0.0 for no pairs)."""
-        if self.mse.size == 0:
-            return 0.0
-        return float(np.max(np.abs(self.mse - (self.var + self.bias**2))))
+        err, _ = self._errors()
+        return float(err.max()) if err.size else 0.0
+
+    @property
+    def decomposition_rel_error(self) -> float:
+        """The largest |MSE - (var + bias^2)| / (MSE + var + bias^2) over pairs (0 where that sum is 0)."""
+        ok = np.isfinite(self.mse)
+        err = np.abs(self.mse - (self.var + self.bias**2))[ok]
+        scale = (self.mse + self.var + self.bias**2)[ok]
+        rel = np.divide(err, scale, out=np.zeros_like(err), where=scale > 0)
+        return float(rel.max()) if rel.size else 0.0
 
     @property
     def decomposition_ok(self) -> bool:
-        """Whether MSE = var + bias^2 holds for every pair within :data:`DECOMPOSITION_TOL`."""
-        return self.decomposition_error < DECOMPOSITION_TOL
+        """Whether MSE = var + bias^2 holds for every pair within a relative tolerance
+        (:data:`DECOMPOSITION_RTOL`, plus :data:`DECOMPOSITION_ATOL` times ``1 + truth^2``)."""
+        err, tol = self._errors()
+        return bool(np.all(err <= tol))
 
 
 def pair_stats(estimates: np.ndarray, truth: np.ndarray) -> PairStats:
@@ -61,7 +89,8 @@ def pair_stats(estimates: np.ndarray, truth: np.ndarray) -> PairStats:
         truth: shape ``(P,)``, the true value of each pair.
 
     The MSE is computed directly from the errors, independently of ``var`` and ``bias``, so that
-    :attr:`PairStats.decomposition_ok` is a real numerical check. ``var_unbiased`` is NaN when ``R < 2``.
+    :attr:`PairStats.decomposition_ok` is a real numerical check. ``var_unbiased`` is NaN when fewer than
+    two repeats are left. NaN estimates (oracle failures) are left out; a pair with none left is NaN.
     """
     est = np.asarray(estimates, dtype=np.float64)
     r = np.asarray(truth, dtype=np.float64)
@@ -71,11 +100,23 @@ def pair_stats(estimates: np.ndarray, truth: np.ndarray) -> PairStats:
         raise ValueError(f"truth must have shape ({est.shape[1]},) to match estimates {est.shape}, got {r.shape}")
     if est.shape[0] < 1:
         raise ValueError("estimates need at least one repeat (got 0 rows)")
-    mean = est.mean(axis=0)
-    var = est.var(axis=0, ddof=0)
-    var_unb = est.var(axis=0, ddof=1) if est.shape[0] > 1 else np.full_like(mean, np.nan)
-    mse = np.mean((est - r) ** 2, axis=0)
-    return PairStats(mean=mean, var=var, var_unbiased=var_unb, bias=mean - r, mse=mse)
+    ok = np.isfinite(est)
+    n = ok.sum(axis=0)
+    if ok.all():
+        mean = est.mean(axis=0)
+        var = est.var(axis=0, ddof=0)
+        var_unb = est.var(axis=0, ddof=1) if est.shape[0] > 1 else np.full_like(mean, np.nan)
+        mse = np.mean((est - r) ** 2, axis=0)
+    else:
+        x = np.where(ok, est, 0.0)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            mean = x.sum(axis=0) / n
+            dev = np.where(ok, est - mean, 0.0)
+            var = (dev**2).sum(axis=0) / n
+            var_unb = np.where(n > 1, (dev**2).sum(axis=0) / np.maximum(n - 1, 1), np.nan)
+            mse = (np.where(ok, est - r, 0.0) ** 2).sum(axis=0) / n
+        mean = np.where(n > 0, mean, np.nan)
+    return PairStats(mean=mean, var=var, var_unbiased=var_unb, bias=mean - r, mse=mse, truth=r, n=n)
 
 
 def average_ranks(x: np.ndarray) -> np.ndarray:
