@@ -29,8 +29,18 @@ test: $(VENV)/.test
 test-fast: $(VENV)/.test
 	$(PY) -m pytest -q -ra -m "not slow"
 
-bench: $(VENV)/.base
+$(VENV)/.bench: $(VENV)/.base setup.cfg
+	$(PIP) -e .[svg]
+	touch $@
+
+# every oracle's speed figures, each beside a reference measured in the same run (see benchmarks/README.md)
+bench: $(VENV)/.bench
 	$(PY) benchmarks/gomoku_playouts.py
+	$(PY) benchmarks/gomoku_solver.py
+	$(PY) benchmarks/gomoku_engine.py
+	$(PY) benchmarks/doudizhu.py
+	$(PY) benchmarks/code_sandbox.py
+	$(PY) benchmarks/svg_render.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

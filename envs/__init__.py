@@ -26,5 +26,6 @@ def _register(env_id: str, entry_point: str, **kwargs) -> None:
 
 _register("Gomoku9x9-LLM-v0", "envs.gomoku.env:GomokuEnv", size=9)
 _register("Gomoku15x15-LLM-v0", "envs.gomoku.env:GomokuEnv", size=15)
-_register("SVG-LLM-v0", "envs.svg.env:SVGEnv")
 _register("DouDizhuEndgame-LLM-v0", "envs.doudizhu.env:DouDizhuEndgameEnv")
+_register("Code-LLM-v0", "envs.code.env:CodeEnv")
+_register("SVG-LLM-v0", "envs.svg.env:SVGEnv")

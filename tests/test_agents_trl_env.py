@@ -26,10 +26,13 @@ def test_game_environment_plays_gomoku_through_its_tool():
     obs = env.act(info["legal_actions"][0])
     assert "over" not in obs and obs != prompt  # the opponent replied; the game goes on
     first = env.get_reward()
-    assert 0.1 <= first <= 1.1
+    # potential-based shaping: the first move earns its value minus the start value 0.5
+    assert -0.5 <= first <= 0.5
     end = env.act("not a move at all")
     assert "over" in end and "could not be read" in end
-    assert env.get_reward() == pytest.approx(first - 0.1)
+    # an invalid answer ends the game as a loss: the return is the format penalty plus the outcome (0)
+    # minus the start value, whatever the first move was worth
+    assert env.get_reward() == pytest.approx(-0.1 + 0.0 - 0.5)
     assert "over" in env.act("E5")  # nothing more is accepted
     # without a dataset row, reset gives the system turn as well
     assert env.reset().startswith(ref.system_prompt())

@@ -195,12 +195,14 @@ def test_game_mode_plays_to_the_end(opponent, color):
     _, info = env.reset(seed=1)
     start = decode_state(info["state"])
     model = rules.BLACK if color == "black" else rules.WHITE
-    assert start.to_move == model and len(start.moves) == (0 if color == "black" else 1)
+    assert start.to_move == model and len(start.moves) in ((0, 2, 4) if color == "black" else (1, 3))
     rng = np.random.default_rng(0)
+    total = 0.0
     for _ in range(49):
         legal = info["legal_actions"]
         _, r, term, trunc, info = env.step(answer(legal[int(rng.integers(len(legal)))]))
-        assert info["legal"] and 0.1 <= r <= 1.1 and not trunc
+        total += r
+        assert info["legal"] and -1.0 <= r <= 1.1 and not trunc
         if term:
             break
         assert decode_state(info["state"]).to_move == model and "opponent_action" in info
@@ -209,9 +211,52 @@ def test_game_mode_plays_to_the_end(opponent, color):
     won = final.winner()
     assert info["winner"] == {0: "draw", 1: "black", 2: "white"}[won]
     assert info["outcome"] == ("draw" if not won else "win" if won == model else "loss")
+    # potential-based shaping: the return is the outcome plus the format term, minus the start's potential
+    assert total == pytest.approx({"win": 1.0, "draw": 0.5, "loss": 0.0}[info["outcome"]] + 0.1 - 0.5)
     assert "Game over" in env.render_prompt(final) if won else True
     with pytest.raises(gym.error.ResetNeeded):
         env.step(answer("A1"))
+
+
+@pytest.mark.slow
+def test_game_return_follows_the_outcome_not_the_length():
+    """Over many random games: every return is outcome + format - 0.5 whatever the game's length, so a won
+    game's return exceeds a lost one's and no policy gains by prolonging; an invalid answer scores as a loss."""
+    env = GomokuEnv(size=6, rollouts=8, mode="game", opponent="random")
+    rng = np.random.default_rng(3)
+    returns = {"win": [], "loss": [], "draw": [], "invalid": []}
+    lengths = {"win": [], "loss": []}
+    for episode in range(60):
+        _, info = env.reset(seed=episode)
+        total, steps = 0.0, 0
+        while True:
+            legal = info["legal_actions"]
+            if episode % 10 == 9 and steps == 2:
+                completion = "no idea"
+            else:
+                completion = answer(legal[int(rng.integers(len(legal)))])
+            _, r, term, _, info = env.step(completion)
+            total, steps = total + r, steps + 1
+            if term:
+                break
+        returns[info["outcome"]].append(total)
+        if info["outcome"] in lengths:
+            lengths[info["outcome"]].append(steps)
+    assert len(returns["win"]) >= 10 and len(returns["loss"]) >= 10 and returns["invalid"]
+    assert min(returns["win"]) > max(returns["loss"])
+    assert np.allclose(returns["win"], 0.6) and np.allclose(returns["loss"], -0.4)
+    assert np.allclose(returns["invalid"], -0.1 - 0.5)
+    assert len(set(lengths["win"])) > 2 and len(set(lengths["loss"])) > 2  # the same return at every length
+
+
+def test_game_mode_starts_from_varied_openings():
+    env = GomokuEnv(size=9, mode="game", opening_stones=(0, 6))
+    states = [decode_state(s) for s in env.sample_states(30, seed=0)]
+    assert len(set(states)) > 15 and {len(s.moves) for s in states} == {0, 2, 4, 6}
+    assert all(s.to_move == rules.BLACK and s.result() is None for s in states)
+    assert env.sample_states(5, seed=0) == env.sample_states(5, seed=0)
+    white = GomokuEnv(size=9, mode="game", model_color="white")
+    assert {len(decode_state(s).moves) for s in white.sample_states(20, seed=0)} == {1, 3}
 
 
 def test_game_mode_opponent_takes_a_win():
@@ -281,6 +326,13 @@ def test_check_env_on_other_configurations():
     ({"estimator": "alphabeta"}, "estimator='alphabeta'"),
     ({"estimator": "engine"}, "engine_command"),
     ({"estimator": "engine", "engine_command": "x", "engine_options": {"speed": 1}}, "unknown keys \\['speed'\\]"),
+    ({"engine_command": "pbrain-x"}, "engine_command only apply to estimator='engine'"),
+    ({"estimator": "uct", "think_ms": 50, "engine_workers": 2}, "think_ms, engine_workers only apply"),
+    ({"rollouts": 2**24 + 1}, "rollouts=16777217 is above"),
+    ({"rollouts": 2**64}, "rollouts=18446744073709551616 is above"),
+    ({"estimator": "engine", "engine_command": "x", "think_ms": 10**6}, "think_ms=1000000 is above"),
+    ({"estimator": "engine", "engine_command": "x", "engine_workers": 0}, "engine_workers=0"),
+    ({"opening_stones": (1, 1)}, "opening_stones=\\(1, 1\\).*even"),
     ({"mode": "match"}, "mode='match'"),
     ({"task": "win2"}, "task='win2'"),
     ({"mode": "game", "task": "win1"}, "task='win1'"),
@@ -324,7 +376,7 @@ def test_every_exact_truth_is_proven_by_a_three_ply_search():
         empty = [int(m) for m in state.empty_points()]
         moves = env.legal_actions(state)
         for name, est in zip(moves, env.truth([(state, a) for a in moves])):
-            if not est.exact:
+            if not est.exact or est.info["truth"] != "proof":  # "vcf" proofs: tests/test_gomoku_solver.py
                 continue
             m = point_index(name, 9)
             rest = [q for q in empty if q != m]
@@ -338,3 +390,33 @@ def test_every_exact_truth_is_proven_by_a_three_ply_search():
                     for q in rest), (task_id, name)
             claims[est.value] += 1
     assert claims[0.0] > 0 and claims[1.0] > 0
+
+
+VCF_STATE = ("gomoku:15:free:K8,M6,K6,K7,J7,L5,I6,K5,O5,H5,I10,J5,I5,K3,M10,L9,M5,K4,I8,L3,O8,I7,J3,K2,K1,N8,J1,N1,M2,"
+             "H9,H8,J8,L8,L6,M7,L4,L7,I1,L1,F3,L2")
+
+
+def test_truth_sources_proof_first_then_the_named_oracle():
+    from envs.gomoku import solver
+
+    env = GomokuEnv(size=15, rollouts=16, truth_rollouts=64)
+    state = decode_state(VCF_STATE)
+    first = solver.vcf(state.board, state.to_move)
+    from envs.gomoku.text import point_name
+
+    win, other = point_name(first, 15), "A15"
+    for source in (None, "uct:128", "flat:64"):
+        t = env.truth([(VCF_STATE, win), (VCF_STATE, other)], source=source)
+        assert (t[0].value, t[0].exact, t[0].info["truth"]) == (1.0, True, "vcf")
+        label = source or "flat:64"
+        if t[1].exact:  # A15 wastes a tempo: the solver may still prove the win (or the loss)
+            assert t[1].info["truth"] == "vcf"
+        else:
+            assert t[1].info["truth"] == label and t[1].budget == int(label.split(":")[1])
+    engine = env.truth([("gomoku:15:free:H8", "A1")], source=f"engine:{sys.executable} {FAKE_ENGINE}@30")[0]
+    assert engine.info["truth"].startswith("engine:") and engine.budget == 30
+    env.close()
+    for bad, words in (("uct:0", "budget must be an integer"), ("mcts:5", "is not known"),
+                       ("engine:pbrain", "names no engine and thinking time"), (5, "must be a string")):
+        with pytest.raises(ValueError, match=words):
+            env.truth([(VCF_STATE, win)], source=bad)

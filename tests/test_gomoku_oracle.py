@@ -291,3 +291,70 @@ def test_a_new_process_loads_the_compiled_kernels_from_the_cache():
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
     hits, misses = map(int, out.stdout.split())
     assert hits >= 1 and misses == 0
+
+
+# ---------------------------------------------------------------- the tactical rollout policy
+def ref_tactical_check(board, to_move, moves, result, exact5):
+    """Pure-Python check of one tactical playout: at every move, the player completes a five if it has a point
+    for one; else, if the opponent has one, it blocks one of them; and the result is what the moves give."""
+    from envs.gomoku.tactics import five_points
+
+    s = board.shape[0]
+    cells = [int(v) for v in board.ravel()]
+    player = to_move
+    for i, m in enumerate(moves):
+        assert cells[m] == 0
+        mine = five_points(cells, s, player, exact5)
+        theirs = five_points(cells, s, 3 - player, exact5)
+        if mine:
+            assert m in mine, ("did not complete a five", i)
+        elif theirs:
+            assert m in theirs, ("did not block", i)
+        wins = ref_makes_five([cells[r * s:(r + 1) * s] for r in range(s)], m, player, exact5)
+        cells[m] = player
+        if wins:
+            assert i == len(moves) - 1 and result == player
+            return
+        player = 3 - player
+    assert result == 0 and 0 not in cells
+
+
+@pytest.mark.parametrize("exact5", [False, True])
+def test_tactical_playouts_follow_the_policy(exact5):
+    from envs.gomoku import _kernels as K
+
+    rng = np.random.default_rng(5)
+    forced = 0
+    for trial in range(150):
+        size = int(rng.integers(5, 10))
+        board = np.zeros((size, size), np.int8)
+        if trial % 3:
+            st = nearly_full_positions(1, trial)[0] if size < 7 else None
+            if st is not None:
+                board, to_move = st[0], st[1]
+        to_move = 1 if (board != 0).sum() % 2 == 0 else 2
+        if R.winner_of(board, exact5):
+            continue
+        result, moves = K.tactical_playout_k(board, to_move, np.uint64(trial), exact5)
+        ref_tactical_check(board, to_move, [int(m) for m in moves], int(result), exact5)
+        forced += len(moves) > 0
+    assert forced > 100
+
+
+def test_tactical_flat_keeps_common_random_numbers_and_sees_the_five():
+    must_block = np.zeros((9, 9), np.int8)
+    for c in range(4):
+        must_block[4, c] = 1
+        must_block[8, 2 * c] = 2
+    # white to move: anything but (4, 4) loses at once to the tactical black; (4, 4) does not
+    lose = O.flat_mc_samples(must_block, 2, 0 * 9 + 8, 64, 3, rollout_policy="tactical")
+    assert (lose == 0.0).all()
+    small = O.flat_mc_samples(must_block, 2, 4 * 9 + 4, 32, 9, rollout_policy="tactical")
+    large = O.flat_mc_samples(must_block, 2, 4 * 9 + 4, 64, 9, rollout_policy="tactical")
+    assert (small == large[:32]).all() and 0.0 < large.mean() < 1.0
+    v, _ = O.flat_mc(must_block[None], [2], [4 * 9 + 4], 64, [9], rollout_policy="tactical")
+    assert v[0] == pytest.approx(large.mean())
+    uniform = O.flat_mc_samples(must_block, 2, 0 * 9 + 8, 64, 3)
+    assert uniform.mean() > 0.1  # the random player does not punish it
+    with pytest.raises(ValueError, match="rollout_policy='smart'"):
+        O.uct(must_block[None], [2], [0], 8, [0], rollout_policy="smart")

@@ -82,3 +82,34 @@ def test_illegal_moves():
         raw.step(81)
     with pytest.raises(ValueError, match="size=3"):
         pettingzoo_env.raw_env(size=3)
+
+
+def test_parallel_api_test_and_render_test_pass(capsys):
+    from pettingzoo.test import parallel_api_test, render_test
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        parallel_api_test(pettingzoo_env.parallel_env(size=7), num_cycles=200)
+        render_test(lambda render_mode=None: pettingzoo_env.env(size=7, render_mode=render_mode))
+    assert "To move: X (black)." in capsys.readouterr().out  # "human" prints the grid
+    par = pettingzoo_env.parallel_env(size=7, render_mode="ansi")  # render_test takes AEC envs only
+    par.reset(seed=0)
+    par.step({"black": 24, "white": None})
+    assert "Last move: D4." in par.render() and "To move: O (white)." in par.render()
+
+
+def test_parallel_game_plays_only_the_agent_to_move():
+    env = pettingzoo_env.parallel_env(size=9)
+    obs, infos = env.reset(seed=0)
+    assert obs["white"]["action_mask"].sum() == 0 and obs["black"]["action_mask"].sum() == 81
+    # black E1..E5 downwards from the top (column 4); white along row 8; each step only the mover's action counts
+    for b, w in zip([4, 13, 22, 31], [72, 73, 74, 75]):
+        obs, rew, term, trunc, _ = env.step({"black": b, "white": 0})
+        assert env.to_move == "white" and not any(term.values())
+        obs, rew, term, trunc, _ = env.step({"black": None, "white": w})
+    assert env.state()[8, :4].tolist() == [2, 2, 2, 2] and env.state()[:4, 4].tolist() == [1, 1, 1, 1]
+    obs, rew, term, trunc, _ = env.step({"black": 40, "white": 3})
+    assert rew == {"black": 1, "white": -1} and all(term.values()) and env.agents == []
+    env.reset(seed=1)
+    _, rew, term, _, info = env.step({"black": 81, "white": 0})  # off the board: the mover loses
+    assert rew == {"black": -1, "white": 1} and all(term.values()) and info["black"]["illegal_action"] == 81

@@ -5,8 +5,8 @@ import pytest
 
 from envs.gomoku import rules, tactics
 from envs.gomoku.env import GomokuEnv
-from envs.gomoku.state import GomokuState
-from envs.gomoku.text import point_index
+from envs.gomoku.state import GomokuState, decode_state
+from envs.gomoku.text import point_index, point_name
 
 
 def wins_after(board, stones, player, exact5):
@@ -112,10 +112,56 @@ def test_uct_values_a_correct_move_highest(size, exact5, seeds):
             moves = env.legal_actions(state)
             ests = env.estimate([(state, m) for m in moves], seed=seed)
             values = np.array([e.value for e in ests])
-            best = point_index(moves[int(np.argmax(values))], size)
-            assert best in state.correct, (kind, seed, env.encode_state(state))
-            if kind == "win1":  # the winning moves, and only they, are worth 1
-                assert np.sum(values == 1.0) == len(state.correct)
+            correct = np.array([point_index(m, size) in state.correct for m in moves])
+            assert values[correct].max() == values.max(), (kind, seed, env.encode_state(state))
+            if kind == "win1":  # the winning moves are worth 1; so is a move that keeps two five points (a win
+                # one move later, proven by one ply), and nothing else is
+                assert (values[correct] == 1.0).all()
+                from envs.gomoku.oracle import proven_value
+
+                for m, v in zip(moves, values):
+                    if v == 1.0 and point_index(m, size) not in state.correct:
+                        assert proven_value(state.board, state.to_move, point_index(m, size), exact5) == 1.0
             else:  # every other move lets the four be completed: exactly 0, and marked exact
                 others = [e for m, e in zip(moves, ests) if point_index(m, size) not in state.correct]
                 assert all(e.value == 0.0 and e.exact and e.stderr == 0.0 for e in others)
+
+
+@pytest.mark.parametrize("exact5", [False, True])
+def test_vcf_positions_are_won_by_continuous_fours(exact5):
+    """generate_vcf: no five point on the board, the mover wins by continuous fours (the pure-Python VCF of
+    test_gomoku_solver agrees), and every correct move that is a four keeps a VCF after the forced reply."""
+    from envs.gomoku.state import encode_state
+    from test_gomoku_solver import ref_vcf
+
+    for seed in range(3):
+        pos = tactics.generate_vcf(9, seed, exact5)
+        st = GomokuState(9, pos.moves, exact5, "vcf", pos.correct)
+        assert decode_state(encode_state(st)) == st and pos.kind == "vcf"
+        cells = [int(v) for v in st.board.ravel()]
+        a = st.to_move
+        assert not tactics.five_points(cells, 9, a, exact5) and not tactics.five_points(cells, 9, 3 - a, exact5)
+        assert ref_vcf(list(cells), 9, a, exact5, 8)
+        for m in pos.correct:
+            cells[m] = a
+            mine = tactics.five_points(cells, 9, a, exact5)
+            if len(mine) == 1:
+                (q,) = mine
+                cells[q] = 3 - a
+                assert ref_vcf(cells, 9, a, exact5, 8), (seed, m)
+                cells[q] = 0
+            cells[m] = 0
+    assert tactics.generate_vcf(9, 1, exact5) == tactics.generate_vcf(9, 1, exact5)
+
+
+def test_vcf_task_in_the_env():
+    env = GomokuEnv(size=9, task="vcf", rollouts=16, truth_rollouts=16)
+    _, info = env.reset(seed=0)
+    st = decode_state(info["state"])
+    assert st.kind == "vcf" and st.correct
+    move = point_name(min(st.correct), 9)
+    _, _, _, _, step = env.step(f"<answer>{move}</answer>")
+    assert step["correct"] is True
+    truth = env.truth([(info["state"], move)])[0]
+    assert (truth.value, truth.exact) == (1.0, True)
+    assert decode_state(env.reset(options={"task_id": "vcf/1"})[1]["state"]).kind == "vcf"

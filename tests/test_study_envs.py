@@ -40,9 +40,24 @@ def test_gomoku_study_with_the_envs_own_truth(tmp_path):
     assert res.truth_info["kind"] == "exact" and 0 < res.truth_info["n_exact"] < len(res.pair_action)
     assert set(np.unique(res.truth[res.truth_exact])) <= {0.0, 0.5, 1.0}
     assert all(row["decomposition_ok"] for row in res.rows)
-    # UCT proves one ply: moves that leave the opponent a five are estimated exactly, at every budget
-    lost = res.truth_exact & (res.truth == 0.0)
+    # UCT proves one ply: moves that leave the opponent a five are estimated exactly, at every budget (the
+    # truth also proves deeper losses, by the opponent's continuous fours, which UCT does not see)
+    import gymnasium as gym
+
+    from envs.gomoku.oracle import proven_value
+
+    env = gym.make("Gomoku9x9-LLM-v0").unwrapped
+    one_ply = np.array([proven_value(st.board, st.to_move, _point(env, a))
+                        for st, a in ((env.decode_state(res.states[i]), a)
+                                      for i, a in zip(res.pair_state, res.pair_action))], dtype=object)
+    lost = res.truth_exact & (res.truth == 0.0) & np.array([v == 0.0 for v in one_ply])
     assert lost.any() and np.all(res.estimates[:, :, lost] == 0.0)
+
+
+def _point(env, action):
+    from envs.gomoku.text import point_index
+
+    return point_index(action, env.size)
 
 
 @pytest.mark.slow

@@ -306,6 +306,162 @@ def _playout(lines, codes, n, player, s, exact5, x):
 
 
 @njit(**_OPTS)
+def _line_bit(s, r, c, dr, dc):
+    """``(line index, bit)`` of point ``(r, c)`` on its line of direction ``(dr, dc)`` (see ``_bits_setup``)."""
+    if dr == 0:
+        return r, c
+    if dc == 0:
+        return s + c, r
+    if dc == 1:
+        return 3 * s - 1 + r - c, c
+    return 4 * s - 1 + r + c, c
+
+
+@njit(**_OPTS)
+def _is_five_point(lines, s, pl, r, c, exact5):
+    """Is the empty point ``(r, c)`` a five point of player index ``pl`` (0 or 1) on the line bitboards."""
+    for k in range(4):
+        dr = 0 if k == 0 else 1
+        dc = 1 if k == 0 else (0 if k == 1 else (1 if k == 2 else -1))
+        li, bit = _line_bit(s, r, c, dr, dc)
+        if _fives(lines[pl, li] | (np.int64(1) << bit), exact5) != 0:
+            return True
+    return False
+
+
+@njit(**_OPTS)
+def _new_five_points(lines, s, pl, r, c, exact5, thr, nthr):
+    """Append to ``thr`` the empty points that ``pl``'s stone just played at ``(r, c)`` made five points
+    (they lie on the four lines through it, within four cells). Returns the new count."""
+    for k in range(4):
+        dr = 0 if k == 0 else 1
+        dc = 1 if k == 0 else (0 if k == 1 else (1 if k == 2 else -1))
+        li, _ = _line_bit(s, r, c, dr, dc)
+        x = lines[pl, li]
+        occ = lines[0, li] | lines[1, li]
+        for t in range(-4, 5):
+            if t == 0:
+                continue
+            rr = r + t * dr
+            cc = c + t * dc
+            if rr < 0 or rr >= s or cc < 0 or cc >= s:
+                continue
+            _, bit = _line_bit(s, rr, cc, dr, dc)
+            if (occ >> bit) & 1:
+                continue
+            if _fives(x | (np.int64(1) << bit), exact5) != 0 and nthr < thr.shape[0]:
+                thr[nthr] = (rr << 5) | cc
+                nthr += 1
+    return nthr
+
+
+@njit(**_OPTS)
+def _playout_tactical(lines, codes, n, player, s, exact5, x, pos, thr, record):
+    """One playout of the *tactical* policy, in place like ``_playout``: the player to move completes a five
+    if it can, else blocks a point where the opponent would complete one, else plays uniformly at random.
+
+    Five points are tracked incrementally: each stone adds the five points it creates on its four lines to
+    its player's list (``thr``, shape ``(2, S*S)``); a listed point is used only if it is still empty and still a
+    five point (under exact five, a later stone of the same player can turn it into an overline). ``pos``
+    maps a code to its index in ``codes`` (filled here; an entry is trusted only if ``codes`` agrees, since a
+    search reuses it between playouts from different positions). ``record``, if it has room, receives the codes played.
+    Returns ``(result, rng_state)``.
+    """
+    for i in range(n):
+        pos[codes[i]] = i
+    nthr = np.zeros(2, np.int64)
+    # the five points already on the board
+    for i in range(n):
+        code = codes[i]
+        for side in range(2):
+            if _is_five_point(lines, s, side, code >> 5, code & 31, exact5):
+                thr[side, nthr[side]] = code
+                nthr[side] += 1
+    step = 0
+    while n > 0:
+        pl = player - 1
+        i = -1
+        # complete a five, else block one (stale entries -- taken, or no longer five points -- are dropped)
+        for who in range(2):
+            side = pl if who == 0 else 1 - pl
+            cnt = nthr[side]
+            j = 0
+            while j < cnt:
+                code = thr[side, j]
+                k = pos[code]
+                if 0 <= k < n and codes[k] == code and _is_five_point(lines, s, side, code >> 5, code & 31, exact5):
+                    i = k
+                    break
+                cnt -= 1
+                thr[side, j] = thr[side, cnt]
+            nthr[side] = cnt
+            if i >= 0:
+                break
+        if i < 0:
+            x, out = _next(x)
+            i = _below(out, n)
+        code = codes[i]
+        n -= 1
+        last = codes[n]
+        codes[i] = last
+        pos[last] = i
+        pos[code] = -1
+        if step < record.shape[0]:
+            record[step] = code
+        step += 1
+        r = code >> 5
+        c = code & 31
+        bc = np.int64(1) << c
+        k2 = 3 * s - 1 + r - c
+        k3 = 4 * s - 1 + r + c
+        x0 = lines[pl, r] | bc
+        x1 = lines[pl, s + c] | (np.int64(1) << r)
+        x2 = lines[pl, k2] | bc
+        x3 = lines[pl, k3] | bc
+        if (_fives(x0, exact5) | _fives(x1, exact5) | _fives(x2, exact5) | _fives(x3, exact5)) != 0:
+            return player, x
+        lines[pl, r] = x0
+        lines[pl, s + c] = x1
+        lines[pl, k2] = x2
+        lines[pl, k3] = x3
+        nthr[pl] = _new_five_points(lines, s, pl, r, c, exact5, thr[pl], nthr[pl])
+        player = 3 - player
+    return 0, x
+
+
+@njit(**_OPTS)
+def _any_playout(lines, codes, n, player, s, exact5, x, tactical, pos, thr):
+    """``_playout_tactical`` if ``tactical``, else the uniform ``_playout``."""
+    if tactical:
+        return _playout_tactical(lines, codes, n, player, s, exact5, x, pos, thr, np.empty(0, np.int64))
+    return _playout(lines, codes, n, player, s, exact5, x)
+
+
+@njit(**_OPTS)
+def tactical_playout_k(board, to_move, seed, exact5):
+    """One tactical playout from ``board`` (``to_move`` first): ``(result, flat moves played)``."""
+    s = board.shape[0]
+    b0 = np.empty(_padded_len(s), np.int8)
+    _pad(board, b0)
+    e0 = np.empty(s * s, np.int64)
+    n0 = _empties(b0, s, e0)
+    lines = np.empty((2, _n_lines(s)), np.int64)
+    codes = np.empty(s * s, np.int64)
+    _bits_setup(b0, s, e0, n0, lines, codes, _code_table(s))
+    pos = np.full(1024, -1, np.int64)
+    thr = np.empty((2, 32 * s * s), np.int64)
+    record = np.full(s * s, -1, np.int64)
+    res, _ = _playout_tactical(lines, codes, n0, to_move, s, exact5, _seed_state(seed), pos, thr, record)
+    k = 0
+    while k < record.shape[0] and record[k] >= 0:
+        k += 1
+    moves = np.empty(k, np.int64)
+    for i in range(k):
+        moves[i] = (record[i] >> 5) * s + (record[i] & 31)
+    return res, moves
+
+
+@njit(**_OPTS)
 def _n_lines(s):
     return 6 * s - 1
 
@@ -335,7 +491,7 @@ def playouts_k(board, to_move, n_playouts, seed, exact5):
 
 
 @njit(**_OPTS)
-def _flat_one(board, to_move, move, rollouts, seed, exact5, samples):
+def _flat_one(board, to_move, move, rollouts, seed, exact5, samples, tactical):
     """Flat Monte Carlo of one query; per-playout mover values into ``samples`` (if it has room).
 
     Returns ``(value, stderr)`` for the mover of ``move``.
@@ -364,6 +520,8 @@ def _flat_one(board, to_move, move, rollouts, seed, exact5, samples):
     _bits_setup(b0, s, e0, n0, lines0, codes0, _code_table(s))
     lines = lines0.copy()
     codes = codes0.copy()
+    pos = np.full(1024, -1, np.int64)
+    thr = np.empty((2, 32 * s * s if tactical else 1), np.int64)
     x = _seed_state(seed)
     opp = 3 - to_move
     total = 0.0
@@ -371,7 +529,7 @@ def _flat_one(board, to_move, move, rollouts, seed, exact5, samples):
     for k in range(rollouts):
         lines[:] = lines0
         codes[:n0] = codes0[:n0]
-        r, x = _playout(lines, codes, n0, opp, s, exact5, x)
+        r, x = _any_playout(lines, codes, n0, opp, s, exact5, x, tactical, pos, thr)
         v = 1.0 if r == to_move else (0.5 if r == 0 else 0.0)
         if keep:
             samples[k] = v
@@ -381,10 +539,10 @@ def _flat_one(board, to_move, move, rollouts, seed, exact5, samples):
 
 
 @njit(**_OPTS)
-def flat_samples_k(board, to_move, move, rollouts, seed, exact5):
+def flat_samples_k(board, to_move, move, rollouts, seed, exact5, tactical):
     """Per-playout mover values of one flat Monte Carlo query."""
     samples = np.empty(rollouts, np.float64)
-    _flat_one(board, to_move, move, rollouts, seed, exact5, samples)
+    _flat_one(board, to_move, move, rollouts, seed, exact5, samples, tactical)
     return samples
 
 
@@ -404,7 +562,7 @@ def _play(b, e, pos, n, p, player):
 
 @njit(**_OPTS)
 def _uct_search(b_root, root_player, rollouts, seed, exact5, c, s, out_moves, out_visits,
-                out_values):
+                out_values, tactical):
     """UCT search of ``rollouts`` iterations from the padded board ``b_root``, ``root_player`` to move.
 
     Every iteration selects by UCB1 down the tree, expands one untried move (chosen uniformly at random),
@@ -443,6 +601,8 @@ def _uct_search(b_root, root_player, rollouts, seed, exact5, c, s, out_moves, ou
     lines = np.empty((2, _n_lines(s)), np.int64)
     codes = np.empty(cells, np.int64)
     code_of = _code_table(s)
+    pos_t = np.full(1024, -1, np.int64)
+    thr = np.empty((2, 32 * s * s if tactical else 1), np.int64)
 
     x = _seed_state(seed)
     root_sum = 0.0
@@ -499,7 +659,7 @@ def _uct_search(b_root, root_player, rollouts, seed, exact5, c, s, out_moves, ou
                     result = 0
                 else:
                     _bits_setup(b, s, e, n, lines, codes, code_of)
-                    r, x = _playout(lines, codes, n, 3 - player, s, exact5, x)
+                    r, x = _any_playout(lines, codes, n, 3 - player, s, exact5, x, tactical, pos_t, thr)
                     result = r
                 break
             # select the child with the best UCB1 score
@@ -542,58 +702,100 @@ def _uct_search(b_root, root_player, rollouts, seed, exact5, c, s, out_moves, ou
 
 
 @njit(**_OPTS)
-def _uct_one(board, to_move, move, rollouts, seed, exact5, c):
-    """UCT value of one query, for the mover of ``move``: ``(value, stderr)``.
+def _proof(b, p, to_move, s, exact5):
+    """The one-ply proof of the move at empty padded cell ``p``: the mover's game value, or -1.0 if unproven.
 
-    One ply is proven before any search: a move that completes five is worth 1, one that fills the board
-    0.5, and one that leaves the opponent a point completing five 0 (the search would spend most of a small
-    budget on the opponent's other replies before it found that one).
+    1.0 if the stone completes five; 0.5 if it fills the board; 0.0 if it leaves the opponent a point that
+    completes five; 1.0 if it leaves the mover two or more such points while the opponent has none (the
+    opponent can take only one). ``b`` is restored before returning. The only implementation of this proof:
+    ``oracle.proven_value`` and the UCT kernel call it.
     """
-    s = board.shape[0]
     w = s + PAD
-    b = np.empty(_padded_len(s), np.int8)
-    _pad(board, b)
-    p = _cell(move, s)
     if _five_at(b, p, to_move, w, exact5):
-        return 1.0, 0.0
+        return 1.0
     b[p] = to_move
     full = True
+    opp_five = False
+    own = 0
     for q in range(b.shape[0]):
         if b[q] == 0:
             full = False
             if _five_at(b, q, 3 - to_move, w, exact5):
-                return 0.0, 0.0
+                opp_five = True
+                break
+            if own < 2 and _five_at(b, q, to_move, w, exact5):
+                own += 1
+    b[p] = 0
     if full:
-        return 0.5, 0.0
+        return 0.5
+    if opp_five:
+        return 0.0
+    if own >= 2:
+        return 1.0
+    return -1.0
+
+
+@njit(**_OPTS)
+def proofs_k(boards, to_move, moves, exact5):
+    """``_proof`` of each query of a batch (``-1.0`` where one ply proves nothing)."""
+    n = boards.shape[0]
+    out = np.empty(n, np.float64)
+    if n == 0:
+        return out
+    s = boards.shape[1]
+    b = np.empty(_padded_len(s), np.int8)
+    for i in range(n):
+        _pad(boards[i], b)
+        out[i] = _proof(b, _cell(moves[i], s), to_move[i], s, exact5)
+    return out
+
+
+@njit(**_OPTS)
+def _uct_one(board, to_move, move, rollouts, seed, exact5, c, tactical):
+    """UCT value of one query, for the mover of ``move``: ``(value, stderr)``.
+
+    The one-ply proof (``_proof``) comes first: a proven move gets its value with stderr 0 and no search
+    (a move that leaves the opponent a five would otherwise spend most of a small budget on the opponent's
+    other replies before the search found that one).
+    """
+    s = board.shape[0]
+    b = np.empty(_padded_len(s), np.int8)
+    _pad(board, b)
+    p = _cell(move, s)
+    v = _proof(b, p, to_move, s, exact5)
+    if v >= 0.0:
+        return v, 0.0
+    b[p] = to_move
     none = np.empty(0, np.int64)
     nonef = np.empty(0, np.float64)
-    tot, sq, n, _ = _uct_search(b, 3 - to_move, rollouts, seed, exact5, c, s, none, nonef, nonef)
+    tot, sq, n, _ = _uct_search(b, 3 - to_move, rollouts, seed, exact5, c, s, none, nonef, nonef, tactical)
     return _mean_se(tot, sq, n)
 
 
 @njit(**_OPTS)
-def _value_of(boards, to_move, moves, rollouts, seeds, exact5, use_uct, c, i, values, stderrs):
+def _value_of(boards, to_move, moves, rollouts, seeds, exact5, use_uct, c, i, values, stderrs, tactical):
     """Value query ``i`` of a batch (flat Monte Carlo, or UCT if ``use_uct``) into ``values``/``stderrs``."""
     if use_uct:
-        v, se = _uct_one(boards[i], to_move[i], moves[i], rollouts, seeds[i], exact5, c)
+        v, se = _uct_one(boards[i], to_move[i], moves[i], rollouts, seeds[i], exact5, c, tactical)
     else:
-        v, se = _flat_one(boards[i], to_move[i], moves[i], rollouts, seeds[i], exact5, np.empty(0, np.float64))
+        v, se = _flat_one(boards[i], to_move[i], moves[i], rollouts, seeds[i], exact5, np.empty(0, np.float64),
+                          tactical)
     values[i] = v
     stderrs[i] = se
 
 
 @njit(parallel=True, **_OPTS)
-def values_k(boards, to_move, moves, rollouts, seeds, exact5, use_uct, c, values, stderrs):
+def values_k(boards, to_move, moves, rollouts, seeds, exact5, use_uct, c, values, stderrs, tactical):
     """Batched move values, parallel over queries (numba's threading layer)."""
     for i in prange(boards.shape[0]):
-        _value_of(boards, to_move, moves, rollouts, seeds, exact5, use_uct, c, i, values, stderrs)
+        _value_of(boards, to_move, moves, rollouts, seeds, exact5, use_uct, c, i, values, stderrs, tactical)
 
 
 @njit(**_OPTS)
-def values_serial_k(boards, to_move, moves, rollouts, seeds, exact5, use_uct, c, values, stderrs):
+def values_serial_k(boards, to_move, moves, rollouts, seeds, exact5, use_uct, c, values, stderrs, tactical):
     """``values_k`` on the calling thread only (for processes where numba's thread pool is unusable)."""
     for i in range(boards.shape[0]):
-        _value_of(boards, to_move, moves, rollouts, seeds, exact5, use_uct, c, i, values, stderrs)
+        _value_of(boards, to_move, moves, rollouts, seeds, exact5, use_uct, c, i, values, stderrs, tactical)
 
 
 @njit(**_OPTS)
@@ -608,7 +810,7 @@ def uct_root_k(board, to_move, rollouts, seed, exact5, c):
     moves = np.empty(s * s, np.int64)
     vis = np.empty(s * s, np.float64)
     val = np.empty(s * s, np.float64)
-    _, _, _, k = _uct_search(b, to_move, rollouts, seed, exact5, c, s, moves, vis, val)
+    _, _, _, k = _uct_search(b, to_move, rollouts, seed, exact5, c, s, moves, vis, val, False)
     return moves[:k], vis[:k], val[:k]
 
 
@@ -779,3 +981,184 @@ def selfplay_k(s, n_stones, seed, noise, exact5, max_attempts):
         if ok:
             return moves, True
     return moves, False
+
+
+# ------------------------------------------------------------------------------ threat-space solver
+@njit(**_OPTS)
+def _five_points_n(b, s, player, exact5, limit, out):
+    """Up to ``limit`` of ``player``'s five points (empty cells completing a winning line) into ``out``;
+    returns how many were found (stops at ``limit``)."""
+    w = s + PAD
+    k = 0
+    for r in range(s):
+        for c in range(s):
+            p = (r + PAD) * w + c + PAD
+            if b[p] == 0 and _five_at(b, p, player, w, exact5):
+                out[k] = p
+                k += 1
+                if k >= limit:
+                    return k
+    return k
+
+
+@njit(**_OPTS)
+def _four_moves(b, s, player, exact5, out):
+    """The empty cells where ``player``'s stone makes a four (leaves ``player`` a five point on a line through
+    it); returns their number. Only directions with three of ``player``'s stones within four cells of the
+    point can hold such a five point."""
+    w = s + PAD
+    k = 0
+    for r in range(s):
+        for c in range(s):
+            m = (r + PAD) * w + c + PAD
+            if b[m] != 0:
+                continue
+            found = False
+            for d in (1, w, w + 1, w - 1):
+                cnt = 0
+                for sign in (1, -1):
+                    q = m
+                    for _ in range(4):
+                        q += sign * d
+                        v = b[q]
+                        if v == OFF:
+                            break
+                        if v == player:
+                            cnt += 1
+                if cnt < 3:
+                    continue
+                b[m] = player
+                for sign in (1, -1):
+                    q = m
+                    for _ in range(4):
+                        q += sign * d
+                        v = b[q]
+                        if v == OFF:
+                            break
+                        if v == 0:
+                            n = _run(b, q, player, d)
+                            if n == 5 or (n > 5 and not exact5):
+                                found = True
+                                break
+                    if found:
+                        break
+                b[m] = 0
+                if found:
+                    break
+            if found:
+                out[k] = m
+                k += 1
+    return k
+
+
+@njit(**_OPTS)
+def _vcf(b, s, a, exact5, depth, nodes, max_nodes):
+    """Victory by continuous fours for ``a``, to move on the padded board ``b``: the first move (a padded
+    cell) of a win, or -1 if none is found within ``depth`` fours and ``max_nodes`` nodes in all.
+
+    ``a`` wins at once on a five point. Otherwise every move of ``a`` is a four; the defender ``d`` must take
+    the one point that completes ``a``'s five (two such points: ``a`` wins). A defender's five point must be
+    blocked by ``a``'s four, two of them lose the line. ``b`` is restored before returning. ``nodes[0]``
+    counts the nodes visited (shared by the calls of one proof)."""
+    nodes[0] += 1
+    buf = np.empty(2, np.int64)
+    if _five_points_n(b, s, a, exact5, 1, buf) > 0:
+        return buf[0]
+    if depth <= 0 or nodes[0] > max_nodes:
+        return -1
+    d = 3 - a
+    nfd = _five_points_n(b, s, d, exact5, 2, buf)
+    if nfd >= 2:
+        return -1
+    block = buf[0] if nfd == 1 else -1
+    cands = np.empty(s * s, np.int64)
+    nc = _four_moves(b, s, a, exact5, cands)
+    for i in range(nc):
+        m = cands[i]
+        if block >= 0 and m != block:
+            continue
+        b[m] = a
+        k = _five_points_n(b, s, a, exact5, 2, buf)
+        win = False
+        if k >= 2:
+            win = True
+        elif k == 1:
+            q = buf[0]
+            b[q] = d
+            r = _vcf(b, s, a, exact5, depth - 1, nodes, max_nodes)
+            b[q] = 0
+            win = r >= 0
+        b[m] = 0
+        if win:
+            return m
+        if nodes[0] > max_nodes:
+            return -1
+    return -1
+
+
+@njit(**_OPTS)
+def vcf_k(board, player, exact5, depth, max_nodes):
+    """``(first move as a flat index or -1, nodes visited)`` of a VCF for ``player`` to move on ``board``."""
+    s = board.shape[0]
+    b = np.empty(_padded_len(s), np.int8)
+    _pad(board, b)
+    nodes = np.zeros(1, np.int64)
+    m = _vcf(b, s, player, exact5, depth, nodes, max_nodes)
+    return (_move_of(m, s) if m >= 0 else -1), nodes[0]
+
+
+@njit(**_OPTS)
+def _deep_proof(b, p, mover, s, exact5, depth, max_nodes):
+    """The one-ply proof, then the threat-space proof of the move at empty padded cell ``p`` (-1.0: none).
+
+    0.0 if after the move the opponent (to move) has a VCF; 1.0 if the move is a threat (the mover would have
+    a VCF if the opponent passed) and after every reply of the opponent the mover has a VCF (a victory by
+    one threat of any kind, then continuous fours; this covers fours, open threes and double threats).
+    ``b`` is restored before returning."""
+    v = _proof(b, p, mover, s, exact5)
+    if v >= 0.0 or depth <= 0:
+        return v
+    opp = 3 - mover
+    nodes = np.zeros(1, np.int64)
+    b[p] = mover
+    out = -1.0
+    if _vcf(b, s, opp, exact5, depth, nodes, max_nodes) >= 0:
+        out = 0.0
+    else:
+        nodes[0] = 0
+        if _vcf(b, s, mover, exact5, depth, nodes, max_nodes) >= 0:
+            w = s + PAD
+            every = True
+            for r in range(s):
+                for c in range(s):
+                    q = (r + PAD) * w + c + PAD
+                    if b[q] != 0:
+                        continue
+                    b[q] = opp
+                    nodes[0] = 0
+                    ok = _vcf(b, s, mover, exact5, depth, nodes, max_nodes) >= 0
+                    b[q] = 0
+                    if not ok:
+                        every = False
+                        break
+                if not every:
+                    break
+            if every:
+                out = 1.0
+    b[p] = 0
+    return out
+
+
+@njit(**_OPTS)
+def deep_proofs_k(boards, to_move, moves, exact5, depth, max_nodes):
+    """``_deep_proof`` of each query of a batch (``-1.0`` where nothing is proven)."""
+    n = boards.shape[0]
+    out = np.empty(n, np.float64)
+    if n == 0:
+        return out
+    s = boards.shape[1]
+    b = np.empty(_padded_len(s), np.int8)
+    for i in range(n):
+        _pad(boards[i], b)
+        out[i] = _deep_proof(b, _cell(moves[i], s), to_move[i], s, exact5, depth, max_nodes)
+    return out

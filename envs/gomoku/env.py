@@ -7,23 +7,31 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from ..core import Estimate, Scored, TextEnv
-from . import oracle, positions, rules, tactics
-from .state import TACTIC_KINDS, GomokuState, decode_state, encode_state
+from ..core import Estimate, OracleFailure, Scored, TextEnv
+from . import oracle, positions, rules, solver, tactics
+from .state import STATE_KINDS, TACTIC_KINDS, GomokuState, decode_state, encode_state
 from .text import parse_point, point_index, point_name, render_position, rules_text
 
-__all__ = ["GomokuEnv", "ESTIMATORS", "MODES", "TASKS", "OPPONENTS"]
+__all__ = ["GomokuEnv", "ESTIMATORS", "MODES", "TASKS", "OPPONENTS", "ROLLOUT_POLICIES"]
 
 ESTIMATORS = ("flat", "uct", "engine")
 MODES = ("move", "game")
-TASKS = ("midgame", "tactics") + TACTIC_KINDS
+TASKS = ("midgame", "tactics") + STATE_KINDS
 OPPONENTS = ("mcts", "random")
 COLORS = ("black", "white")
+ROLLOUT_POLICIES = oracle.ROLLOUT_POLICIES
 #: offset that keeps the seeds of :meth:`GomokuEnv.truth` apart from those of estimates (``seed + i``)
 TRUTH_SEED_BASE = 1 << 40
 #: on boards larger than this, :meth:`GomokuEnv.candidate_actions` keeps only points near the stones
 CANDIDATE_FULL_SIZE = 9
 CANDIDATE_RADIUS = 2
+#: game mode: the potential of the starting position (the draw value), see the class docstring
+START_POTENTIAL = 0.5
+#: game mode: the noise of the self-play openings (probability of a random nearby move)
+OPENING_NOISE = 0.5
+#: the arguments that only the engine estimator takes
+ENGINE_ARGS = ("engine_command", "think_ms", "engine_options", "engine_workers")
+DEFAULT_THINK_MS = 1000
 
 
 def _is_int(x: Any) -> bool:
@@ -67,44 +75,72 @@ class GomokuEnv(TextEnv):
     * a legal move: ``format_reward + value`` = 0.1 + the oracle's win-rate of the move in [0, 1] (win 1,
       draw 0.5, loss 0). ``info["estimate"]`` holds ``{value, stderr, budget, exact}``; a move that
       completes five is worth exactly 1. In tactical positions ``info["correct"]`` also says whether a
-      legal move is one of the position's correct moves (the reward is still the oracle's value).
+      legal move is one of the position's correct moves (the reward is still the oracle's value). The engine
+      oracle adds ``info["engine_eval"]`` (as printed) and, for a mate score, ``info["mate_in"]`` and
+      ``info["mate_for"]`` (``"mover"`` / ``"opponent"``);
+    * a legal move the oracle failed to value (an engine that crashed, hung or printed nonsense, after one
+      restart): ``oracle_error_reward`` (0.0), ``info["estimate"] = None`` and ``info["oracle_error"]`` the
+      reason. Never a made-up value.
+
+    Game mode (``mode="game"``) shapes the reward by a potential, so the return follows the outcome and no
+    policy gains by prolonging a game. The potential ``P`` is the oracle's value of the model's last move
+    (0.5 at the start). A legal move that does not end the game earns ``value - P`` (the change in the
+    estimated value; it may be negative) and sets ``P = value``; the step on which the game ends earns
+    ``format_reward + outcome - P`` (outcome 1 win, 0.5 draw, 0 loss); an invalid answer that ends the game
+    earns its penalty minus ``P`` (scored as a loss, ``info["outcome"] = "invalid"``). A game played to its end
+    therefore returns exactly ``outcome + format_reward - 0.5`` whatever its length (the format term is paid
+    once per game, not per move, for the same reason). :meth:`score_completions` of a game position (as
+    trainers call it) gives the move-mode reward ``format_reward + value``.
 
     Ground truth (:meth:`truth`): the game value where it is proven -- 1 for a move that completes five,
     0 for a move after which the opponent can complete five, 1 for a move that leaves the mover two or more
-    points that complete five while the opponent has none -- otherwise the same estimator at
-    ``truth_rollouts`` playouts (the ``"engine"`` estimator uses UCT for this) with seeds apart from the
-    estimates' (``exact=False``).
+    points that complete five while the opponent has none (:func:`envs.gomoku.oracle.proven_values`); then by
+    the threat-space solver (:mod:`envs.gomoku.solver`): 0 for a move that lets the opponent's VCF stand, 1
+    for a threat that wins by continuous fours against every reply --
+    otherwise a strong oracle (``exact=False``): by default the env's estimator at ``truth_rollouts``
+    playouts (UCT for the engine estimator), or ``truth(queries, source="uct:65536")``,
+    ``"flat:<rollouts>"``, ``"engine:<command>@<think_ms>"``. ``info["truth"]`` says what gave each value.
 
     ## Episode End
     ``mode="move"``: one decision from a sampled position; the episode ends after the first legal answer
     (or after an invalid one under ``invalid_policy="penalty"``). ``mode="game"``: a whole game against an
     opponent (UCT with ``opponent_rollouts`` playouts that always completes a five and blocks a lone four, or
-    uniform random); each step's reward is the format term plus the oracle's value of the model's move, the
-    opponent's reply is in ``info["opponent_action"]``, and the game ends on a winning line or a full board, with
-    ``info["outcome"]`` = ``"win"`` / ``"loss"`` / ``"draw"`` for the model and ``info["winner"]`` =
-    ``"black"`` / ``"white"`` / ``"draw"``.
+    uniform random), from a short seeded opening of ``opening_stones`` stones (noisy heuristic self-play);
+    the opponent's reply is in ``info["opponent_action"]``, and the game ends on a winning line or a full
+    board, with ``info["outcome"]`` = ``"win"`` / ``"loss"`` / ``"draw"`` for the model (``"invalid"`` when an
+    invalid answer ended it) and ``info["winner"]`` = ``"black"`` / ``"white"`` / ``"draw"``.
 
     ## Arguments
     * ``size=9``: board size, 5..19 (the registered ids set 9 and 15).
-    * ``rollouts=256``: the oracle's budget (``budget_name="rollouts"``); for ``estimator="engine"`` the
-      budget is the thinking time instead (``budget_name="think_ms"``, ``budget=think_ms``).
+    * ``rollouts=256``: the oracle's budget (``budget_name="rollouts"``, at most 2**24); for
+      ``estimator="engine"`` the budget is the thinking time instead (``budget_name="think_ms"``,
+      ``budget=think_ms``, at most 600000); ``GomokuEnv.budget_name_for(kwargs)`` tells which.
     * ``estimator="flat"``: ``"flat"`` | ``"uct"`` | ``"engine"`` (needs ``engine_command``, e.g.
-      ``"pbrain-rapfi"``, and ``think_ms=1000``).
+      ``"pbrain-rapfi"`` or ``"python -m envs.gomoku.pbrain"``).
     * ``exact_five=False``: free-style (five or more wins); True: exactly five wins, an overline does not.
     * ``mode="move"`` | ``"game"``; ``opponent="mcts"`` | ``"random"`` and ``opponent_rollouts=1024`` (game
-      mode); ``model_color="black"`` | ``"white"``: the side the model plays in sampled games (games start
-      from the empty board; as white, the opponent's first stone is already down).
+      mode); ``model_color="black"`` | ``"white"``: the side the model plays in sampled games;
+      ``opening_stones=(0, 4)``: the range of stone counts a sampled game starts from (those of the model's
+      colour's parity: 0, 2, 4 for black, 1, 3 for white).
     * ``task="midgame"``: positions from noisy heuristic self-play with a stone count drawn uniformly from
       ``stones``; ``"win1"`` | ``"block4"`` | ``"open3"``: the tactical sets of
       :mod:`envs.gomoku.tactics` (win in one / block a four / make an open four), ``"tactics"``: a uniform
-      mix of the three (of win1 and block4 on 5x5, which has no room for an open four). Move mode only.
+      mix of the three (of win1 and block4 on 5x5, which has no room for an open four); ``"vcf"``: positions
+      from self-play in which the mover wins by continuous fours, the correct moves proven by the solver
+      (:func:`envs.gomoku.tactics.generate_vcf`; not in the ``"tactics"`` mix). Move mode only.
     * ``stones=None``: the ``(low, high)`` stone-count range of midgame positions; default ``(6, 30)``
       capped at half the board (``0 <= low <= high <= size * size // 2``); the string ``"6,30"`` works too.
-    * ``truth_rollouts=16384``: the budget of :meth:`truth` where no exact value is known.
-    * ``engine_command=None``, ``think_ms=1000``, ``engine_options=None`` (more keyword arguments for
-      :class:`envs.gomoku.engine.GomocupEngine`, such as ``eval_scale``).
+    * ``rollout_policy="uniform"``: the playouts of the flat and UCT oracles: ``"uniform"`` (random moves) or
+      ``"tactical"`` (each player completes a five if it can, else blocks the opponent's five point, else plays
+      at random) -- a second dial, which moves the bias rather than the variance.
+    * ``truth_rollouts=16384``: the budget of the default :meth:`truth` where no proof exists.
+    * Engine estimator only (refused with the others): ``engine_command``, ``think_ms=1000``,
+      ``engine_workers=None`` (engine processes queried in parallel, each with ``INFO thread_num 1``; default
+      this process's share of the cores), ``engine_options=None`` (keyword arguments of
+      :class:`envs.gomoku.engine.GomocupEngine`: ``eval_scale``, ``reply_timeout``, ``startup_timeout``, ...).
     * The :class:`~envs.core.TextEnv` arguments: ``invalid_policy``, ``max_retries``, ``format_reward``,
-      ``format_penalty``, ``illegal_reward``, ``render_mode`` (``"ansi"``).
+      ``format_penalty``, ``illegal_reward``, ``oracle_error_reward``, ``answer_tag``, ``render_mode``
+      (``"ansi"``).
 
     Task ids, for ``reset(options={"task_id": ...})``: ``"<kind>/<seed>"`` with kind ``midgame``, ``win1``,
     ``block4`` or ``open3`` (e.g. ``"win1/17"``, the same position for the same seed), or an integer ``k``:
@@ -115,13 +151,24 @@ class GomokuEnv(TextEnv):
     board).
 
     ## Version History
-    * v0: initial release.
+    * v0: initial release. Within v0 (oracle revision ``version`` 3): the game-mode reward became
+      potential-based and games start from varied openings; engine failures became scored per-item failures.
     """
 
     budget_name = "rollouts"
+    max_budget = oracle.MAX_ROLLOUTS
     #: revision of the oracles' values, part of the study's truth-cache key: bump it when a change alters them
-    #: (2: UCT values a move that leaves the opponent a five at exactly 0)
-    version = 2
+    #: (2: UCT values a move that leaves the opponent a five at exactly 0; 3: UCT and the truth value a move
+    #: that leaves the mover two five points, the opponent none, at exactly 1; 4: the truth proves VCF wins)
+    version = 4
+    conformance_kwargs = [
+        {"estimator": "uct", "exact_five": True, "mode": "move", "task": "tactics", "rollouts": 32},
+        {"estimator": "flat", "task": "block4", "rollouts": 16, "format_reward": 0.0},
+        {"mode": "game", "opponent": "random", "model_color": "white", "rollouts": 16},
+        {"estimator": "flat", "rollout_policy": "tactical", "exact_five": True, "rollouts": 16},
+        {"mode": "game", "estimator": "uct", "opponent": "mcts", "opponent_rollouts": 32, "rollouts": 16,
+         "exact_five": True},
+    ]
 
     def __init__(
         self,
@@ -136,9 +183,12 @@ class GomokuEnv(TextEnv):
         opponent: str = "mcts",
         opponent_rollouts: int = 1024,
         model_color: str = "black",
+        opening_stones: tuple[int, int] | None = None,
         engine_command: str | Sequence[str] | None = None,
-        think_ms: int = 1000,
+        think_ms: int | None = None,
         engine_options: dict | None = None,
+        engine_workers: int | None = None,
+        rollout_policy: str = "uniform",
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
@@ -154,7 +204,7 @@ class GomokuEnv(TextEnv):
         self.mode = _choice("mode", mode, MODES, "use 'move' (one decision) or 'game' (a whole game)")
         self.task = _choice("task", task, TASKS, "use 'midgame', a tactical set or 'tactics' (their mix)")
         if self.mode == "game" and self.task != "midgame":
-            raise ValueError(f"task={task!r} applies to mode='move'; games start from the empty board (pin "
+            raise ValueError(f"task={task!r} applies to mode='move'; games start from short openings (pin "
                              "another start with reset(options={'state': ...} or {'task_id': 'win1/3'}))")
         if self.task == "open3" and self.size < tactics.OPEN3_MIN_SIZE:
             raise ValueError(f"task='open3' needs a board of at least {tactics.OPEN3_MIN_SIZE}x"
@@ -162,28 +212,44 @@ class GomokuEnv(TextEnv):
         self._kinds = tuple(k for k in TACTIC_KINDS if k != "open3" or self.size >= tactics.OPEN3_MIN_SIZE)
         self.opponent = _choice("opponent", opponent, OPPONENTS, "use 'mcts' (UCT search) or 'random'")
         self.model_color = _choice("model_color", model_color, COLORS, "use 'black' or 'white'")
-        for name, val in (("rollouts", rollouts), ("truth_rollouts", truth_rollouts),
-                          ("opponent_rollouts", opponent_rollouts), ("think_ms", think_ms)):
-            if not _is_int(val) or val < 1:
-                raise ValueError(f"{name}={val!r} must be a positive integer")
+        self.rollout_policy = _choice("rollout_policy", rollout_policy, ROLLOUT_POLICIES,
+                                      "use 'uniform' (random playouts) or 'tactical' (complete a five, else block "
+                                      "one, else random)")
+        if self.rollout_policy != "uniform" and estimator == "engine":
+            raise ValueError(f"rollout_policy={rollout_policy!r} applies to estimator='flat' or 'uct' (an engine "
+                             "does no playouts); drop it or pick one of those estimators")
+        for name, val in (("truth_rollouts", truth_rollouts), ("opponent_rollouts", opponent_rollouts)):
+            if not _is_int(val) or not 1 <= val <= oracle.MAX_ROLLOUTS:
+                raise ValueError(f"{name}={val!r} must be an integer in 1..{oracle.MAX_ROLLOUTS} (2**24)")
         self.truth_rollouts = int(truth_rollouts)
         self.opponent_rollouts = int(opponent_rollouts)
         self.stones = self._check_stones(stones)
+        self.opening_stones = self._check_opening(opening_stones)
         self.engine_command = engine_command
         self.engine_options = dict(engine_options or {})
-        self._engines: dict[int, Any] = {}
+        self.engine_workers = engine_workers
+        self._truth_oracles: dict[str, Any] = {}
+        self._potential = START_POTENTIAL
+        self._last_scored: list[Scored] = []
         if self.estimator == "engine":
             if not engine_command:
                 raise ValueError("estimator='engine' needs engine_command=, the command line of a Gomocup "
-                                 "engine (e.g. engine_command='pbrain-rapfi')")
-            from .engine import GomocupEngine
-
-            accepted = set(inspect.signature(GomocupEngine).parameters) - {"command", "think_ms", "exact5"}
-            unknown = sorted(set(self.engine_options) - accepted)
-            if unknown:
-                raise ValueError(f"engine_options has unknown keys {unknown}; accepted: {sorted(accepted)}")
-            self._set_budget(think_ms, "think_ms")
+                                 "engine (e.g. engine_command='pbrain-rapfi' or "
+                                 "engine_command='python -m envs.gomoku.pbrain')")
+            self._oracle = self._engine_oracle(engine_command, self.engine_options, engine_workers)
+            self.max_budget = self._oracle.max_budget
+            self._set_budget(DEFAULT_THINK_MS if think_ms is None else think_ms, "think_ms")
         else:
+            given = [name for name, val in (("engine_command", engine_command), ("think_ms", think_ms),
+                                            ("engine_options", engine_options),
+                                            ("engine_workers", engine_workers)) if val is not None]
+            if given:
+                raise ValueError(f"{', '.join(given)} only apply to estimator='engine' (this env uses "
+                                 f"estimator={self.estimator!r}, whose budget is rollouts=); pass "
+                                 "estimator='engine' or drop them")
+            self._oracle = (oracle.FlatOracle(self.exact5, rollout_policy=self.rollout_policy)
+                            if self.estimator == "flat"
+                            else oracle.UCTOracle(self.exact5, rollout_policy=self.rollout_policy))
             self._set_budget(rollouts)
         center = (self.size // 2) * self.size + self.size // 2
         self.answer_example = f"<answer>{point_name(center, self.size)}</answer>"
@@ -192,6 +258,15 @@ class GomokuEnv(TextEnv):
     def budget_name_for(cls, kwargs: dict) -> str:
         """``"think_ms"`` with ``estimator="engine"``, else ``"rollouts"``."""
         return "think_ms" if kwargs.get("estimator") == "engine" else "rollouts"
+
+    def _engine_oracle(self, command: Any, options: dict, workers: int | None):
+        from .engine import EngineOracle, GomocupEngine
+
+        accepted = set(inspect.signature(GomocupEngine).parameters) - {"command", "think_ms", "exact5"}
+        unknown = sorted(set(options) - accepted)
+        if unknown:
+            raise ValueError(f"engine_options has unknown keys {unknown}; accepted: {sorted(accepted)}")
+        return EngineOracle(command, exact5=self.exact5, workers=workers, options=options)
 
     def _check_stones(self, stones: Any) -> tuple[int, int]:
         cap = self.size * self.size // 2
@@ -208,13 +283,32 @@ class GomokuEnv(TextEnv):
                              f"0 <= low <= high <= {cap} (half the {self.size}x{self.size} board), e.g. (6, 30)")
         return int(stones[0]), int(stones[1])
 
+    def _check_opening(self, opening: Any) -> tuple[int, ...]:
+        """The stone counts a game may start from (those of the model's colour's parity in the range)."""
+        cap = self.size * self.size // 4
+        if opening is None:
+            opening = (0, 4)
+        if isinstance(opening, str):
+            parts = opening.replace("(", "").replace(")", "").split(",")
+            if len(parts) == 2 and all(p.strip().isdigit() for p in parts):
+                opening = (int(parts[0]), int(parts[1]))
+        parity = 0 if self.model_color == "black" else 1
+        ok = (isinstance(opening, (tuple, list)) and len(opening) == 2 and all(_is_int(s) for s in opening)
+              and 0 <= opening[0] <= opening[1] <= cap)
+        counts = tuple(n for n in range(int(opening[0]), int(opening[1]) + 1) if n % 2 == parity) if ok else ()
+        if not counts:
+            raise ValueError(f"opening_stones={opening!r} must be a pair (low, high) of integers with 0 <= low <= "
+                             f"high <= {cap} that holds a {'even' if parity == 0 else 'odd'} count (the model "
+                             f"plays {self.model_color}), e.g. (0, 4)")
+        return counts
+
     # ------------------------------------------------------------------------------ states
     def _sample_state(self, rng: np.random.Generator) -> GomokuState:
         if self.mode == "game":
-            state = GomokuState(self.size, (), self.exact5)
-            if self.model_color == "white":
-                state = state.play(self._opponent_move(state, rng))
-            return state
+            n = self.opening_stones[int(rng.integers(len(self.opening_stones)))]
+            moves = positions.selfplay_moves(self.size, n, int(rng.integers(2**31)), noise=OPENING_NOISE,
+                                             exact5=self.exact5)
+            return GomokuState(self.size, tuple(int(m) for m in moves), self.exact5)
         kind = self.task
         if kind == "tactics":
             kind = self._kinds[int(rng.integers(len(self._kinds)))]
@@ -228,7 +322,10 @@ class GomokuEnv(TextEnv):
             n = int(rng.integers(lo, hi + 1))
             moves = positions.selfplay_moves(self.size, n, int(rng.integers(2**31)), exact5=self.exact5)
             return GomokuState(self.size, tuple(int(m) for m in moves), self.exact5)
-        pos = tactics.generate(kind, self.size, seed, exact5=self.exact5)
+        if kind == "vcf":
+            pos = tactics.generate_vcf(self.size, seed, exact5=self.exact5)
+        else:
+            pos = tactics.generate(kind, self.size, seed, exact5=self.exact5)
         return GomokuState(self.size, pos.moves, self.exact5, pos.kind, pos.correct)
 
     def _state_for_task(self, task_id: Any) -> GomokuState:
@@ -236,10 +333,10 @@ class GomokuEnv(TextEnv):
             return self._sample_state(np.random.default_rng(int(task_id)))
         if isinstance(task_id, str):
             kind, slash, seed = task_id.strip().partition("/")
-            if slash and kind in ("midgame",) + TACTIC_KINDS and seed.isdigit():
+            if slash and kind in ("midgame",) + STATE_KINDS and seed.isdigit():
                 return self._make_task(kind, int(seed))
         raise ValueError(f"task_id={task_id!r} is not a Gomoku task id; use '<kind>/<seed>' with kind one of "
-                         f"{('midgame',) + TACTIC_KINDS} (e.g. 'win1/17') or an integer seed >= 0")
+                         f"{('midgame',) + STATE_KINDS} (e.g. 'win1/17') or an integer seed >= 0")
 
     def encode_state(self, state: GomokuState) -> str:
         return encode_state(state)
@@ -263,16 +360,16 @@ class GomokuEnv(TextEnv):
 
     def render_prompt(self, state: GomokuState) -> str:
         result = None
-        winner = state.winner()
-        if winner:
-            result = f"Game over: {'X (black)' if winner == rules.BLACK else 'O (white)'} has five in a row."
-        elif len(state.moves) == self.size * self.size:
+        outcome = state.result()
+        if outcome:
+            result = f"Game over: {'X (black)' if outcome == rules.BLACK else 'O (white)'} has five in a row."
+        elif outcome == 0:
             result = "Game over: the board is full, a draw."
         return render_position(state.board, state.to_move, state.last_move, self.exact5, self.answer_example,
                                result)
 
     def legal_actions(self, state: GomokuState) -> list[str]:
-        if state.winner():
+        if state.is_terminal:
             return []
         return [point_name(m, self.size) for m in state.empty_points()]
 
@@ -281,7 +378,7 @@ class GomokuEnv(TextEnv):
 
     def is_legal(self, state: GomokuState, action: str) -> bool:
         idx = point_index(action, self.size)
-        return idx is not None and state.board.flat[idx] == rules.EMPTY and not state.winner()
+        return idx is not None and state.board.flat[idx] == rules.EMPTY and not state.is_terminal
 
     def fallback_answer(self, text: str) -> str | None:
         """Without an answer tag, a last non-empty line that is nothing but a point (``"H8"``)."""
@@ -310,77 +407,91 @@ class GomokuEnv(TextEnv):
         return [point_name(m, self.size) for m in np.flatnonzero(keep.ravel())]
 
     # ----------------------------------------------------------------------------- oracle
-    def _engine(self, think_ms: int):
-        eng = self._engines.get(think_ms)
-        if eng is None:
-            from .engine import GomocupEngine
+    def _estimate_batch(self, states: Sequence[GomokuState], actions: Sequence[str], budget: int,
+                        seeds: np.ndarray) -> list[Estimate | OracleFailure]:
+        moves = [point_index(a, self.size) for a in actions]
+        return self._oracle.estimate(list(states), moves, int(budget), seeds)
 
-            eng = GomocupEngine(self.engine_command, think_ms=think_ms, exact5=self.exact5,
-                                **self.engine_options)
-            self._engines[think_ms] = eng
-        return eng
+    def samples(self, state: Any, action: str, budget: int, seed: int) -> np.ndarray | None:
+        """The flat oracle's per-playout values (1 win, 0.5 draw, 0 loss) behind one estimate; None for UCT
+        and the engine, which are not sample means."""
+        if not isinstance(self._oracle, oracle.FlatOracle):
+            return None
+        state = self._as_state(state)
+        if not self.is_legal(state, action):
+            raise ValueError(f"action {action!r} is not legal in the given state; samples() takes legal actions")
+        return self._oracle.samples(state, point_index(action, self.size), self._check_budget(budget), int(seed))
 
-    def _search(self, estimator: str, states: Sequence[GomokuState], moves: list[int], budget: int,
-                seeds: np.ndarray) -> list[Estimate]:
-        """One batched call of the flat or UCT oracle."""
-        if not states:
-            return []
-        boards = np.stack([s.board for s in states]).astype(np.int8, copy=False)
-        to_move = np.array([s.to_move for s in states], dtype=np.int8)
-        fn = oracle.flat_mc if estimator == "flat" else oracle.uct
-        values, stderrs = fn(boards, to_move, np.asarray(moves, dtype=np.int64), int(budget),
-                             np.asarray(seeds, dtype=np.int64), exact5=self.exact5)
-        out = []
-        for s, m, v, e in zip(states, moves, values, stderrs):
-            exact = bool(rules.makes_five(s.board, m, s.to_move, self.exact5))
-            if not exact and estimator == "uct" and e == 0.0 and v == 0.0:
-                # UCT proves one ply: a move that leaves the opponent a five is worth exactly 0
-                exact = self._proven_value(s, m) == 0.0
-            out.append(Estimate(float(v), 0.0 if exact else float(e), int(budget), exact))
+    def _truth_oracle(self, source: str | None):
+        """``(oracle, budget, label)`` of a truth source (see :meth:`_truth_batch`)."""
+        if source is None:
+            name = "uct" if self.estimator == "engine" else self.estimator
+            source = f"{name}:{self.truth_rollouts}"
+        if not isinstance(source, str):
+            raise ValueError(f"source={source!r} must be a string such as 'uct:65536' or "
+                             "'engine:pbrain-rapfi@1000' (or None for the default truth)")
+        cached = self._truth_oracles.get(source)
+        if cached is not None:
+            return cached
+        kind, _, arg = source.partition(":")
+        kind = kind.strip().lower()
+        fix = "use 'uct:<rollouts>', 'flat:<rollouts>' or 'engine:<command>@<think_ms>'"
+        if kind in ("uct", "flat"):
+            budget = arg.strip()
+            if not budget.isdigit() or not 1 <= int(budget) <= oracle.MAX_ROLLOUTS:
+                raise ValueError(f"truth source {source!r}: the budget must be an integer in "
+                                 f"1..{oracle.MAX_ROLLOUTS}; {fix}")
+            orc = oracle.UCTOracle(self.exact5) if kind == "uct" else oracle.FlatOracle(self.exact5)
+            out = (orc, int(budget), f"{kind}:{int(budget)}")
+        elif kind == "engine":
+            command, at, ms = arg.rpartition("@")
+            if not at or not command.strip() or not ms.strip().isdigit():
+                raise ValueError(f"truth source {source!r} names no engine and thinking time; {fix}, e.g. "
+                                 "'engine:pbrain-rapfi@1000'")
+            from .engine import MAX_THINK_MS
+
+            if not 1 <= int(ms) <= MAX_THINK_MS:
+                raise ValueError(f"truth source {source!r}: think_ms must be in 1..{MAX_THINK_MS}")
+            orc = self._engine_oracle(command.strip(), dict(self.engine_options), self.engine_workers)
+            out = (orc, int(ms), f"engine:{command.strip()}@{int(ms)}")
+        else:
+            raise ValueError(f"truth source {source!r} is not known; {fix}")
+        self._truth_oracles[source] = out
         return out
 
-    def _estimate_batch(self, states: Sequence[GomokuState], actions: Sequence[str], budget: int,
-                        seeds: np.ndarray) -> list[Estimate]:
-        moves = [point_index(a, self.size) for a in actions]
-        if self.estimator == "engine":
-            eng = self._engine(int(budget))
-            return [eng.evaluate(self.size, list(s.moves), m) for s, m in zip(states, moves)]
-        return self._search(self.estimator, states, moves, budget, seeds)
-
-    def _proven_value(self, state: GomokuState, move: int) -> float | None:
-        """The game value of ``move`` for the mover where one more ply proves it, else None."""
-        mover, opp = state.to_move, state.opponent
-        if rules.makes_five(state.board, move, mover, self.exact5):
-            return 1.0
-        after = state.board.copy()
-        after.flat[move] = mover
-        if not (after == rules.EMPTY).any():
-            return 0.5  # the move fills the board without a five: a draw
-        if len(rules.winning_moves(after, opp, self.exact5)):
-            return 0.0
-        if len(rules.winning_moves(after, mover, self.exact5)) >= 2:
-            return 1.0
-        return None
-
     def _truth_batch(self, states: Sequence[GomokuState], actions: Sequence[str], source: str | None = None
-                     ) -> list[Estimate]:
-        if source is not None:
-            raise ValueError(f"source={source!r}: Gomoku offers only its default truth (source=None)")
-        out: list[Estimate | None] = []
+                     ) -> list[Estimate | OracleFailure]:
+        """The truth of each pair: the proof where one exists (exact: one ply, else the threat-space solver of
+        :mod:`envs.gomoku.solver`), else the source's oracle.
+
+        ``source``: None (the env's estimator at ``truth_rollouts``; UCT for the engine estimator),
+        ``"uct:<rollouts>"``, ``"flat:<rollouts>"`` or ``"engine:<command>@<think_ms>"``. Every value's
+        ``info["truth"]`` names what gave it (``"proof"`` for one ply, ``"vcf"`` for the solver, or the source). Seeds depend on the pair only, far
+        from the estimates' ``seed + i``.
+        """
+        orc, budget, label = self._truth_oracle(source)
+        if not states:
+            return []
+        moves = [point_index(a, self.size) for a in actions]
+        boards = np.stack([s.board for s in states])
+        to_move = [s.to_move for s in states]
+        shallow = oracle.proven_values(boards, to_move, moves, self.exact5)
+        proven = solver.proven_values(boards, to_move, moves, self.exact5)
+        out: list[Estimate | OracleFailure | None] = []
         todo: list[int] = []
-        for i, (s, a) in enumerate(zip(states, actions)):
-            v = self._proven_value(s, point_index(a, self.size))
-            out.append(None if v is None else Estimate(v, 0.0, 0, True))
-            if v is None:
+        for i, (v, v1) in enumerate(zip(proven, shallow)):
+            if np.isnan(v):
+                out.append(None)
                 todo.append(i)
+            else:
+                out.append(Estimate(float(v), 0.0, 0, True, info={"truth": "proof" if v1 == v else "vcf"}))
         if todo:
-            # per-query seeds that depend only on the query, far from the estimates' seed + i
             seeds = np.array([TRUTH_SEED_BASE + zlib.crc32(f"{encode_state(states[i])}|{actions[i]}".encode())
                               for i in todo], dtype=np.int64)
-            estimator = "uct" if self.estimator == "engine" else self.estimator
-            ests = self._search(estimator, [states[i] for i in todo],
-                                [point_index(actions[i], self.size) for i in todo], self.truth_rollouts, seeds)
+            ests = orc.estimate([states[i] for i in todo], [moves[i] for i in todo], budget, seeds)
             for i, est in zip(todo, ests):
+                if isinstance(est, Estimate):
+                    est = Estimate(est.value, est.stderr, est.budget, est.exact, info={**est.info, "truth": label})
                 out[i] = est
         return out  # type: ignore[return-value]
 
@@ -391,9 +502,22 @@ class GomokuEnv(TextEnv):
         for state, scored in zip(states, out):
             if state.kind is not None and scored.legal:
                 scored.info["correct"] = point_index(scored.action, self.size) in state.correct
+        self._last_scored = out
         return out
 
     # ------------------------------------------------------------------------------ game mode
+    def reset(self, *, seed: int | None = None, options: dict | None = None):
+        self._potential = START_POTENTIAL
+        return super().reset(seed=seed, options=options)
+
+    def step(self, action: Any):
+        obs, reward, terminated, truncated, info = super().step(action)
+        if self.mode == "game" and terminated and not (info.get("format_ok") and info.get("legal")):
+            # an invalid answer that ends the game is scored as a loss: its penalty, minus the potential
+            reward -= self._potential
+            info["outcome"] = "invalid"
+        return obs, reward, terminated, truncated, info
+
     def _opponent_move(self, state: GomokuState, rng: np.random.Generator) -> int:
         if self.opponent == "random":
             empty = state.empty_points()
@@ -405,30 +529,42 @@ class GomokuEnv(TextEnv):
         if self.mode == "move":
             return state, True, {}
         model = state.to_move
+        scored = self._last_scored[0] if len(self._last_scored) == 1 else None
         after = state.play(point_index(action, self.size))
         over = self._game_over(after, model)
-        if over is not None:
-            return after, True, over
-        reply = self._opponent_move(after, rng)
-        extra = {"opponent_action": point_name(reply, self.size)}
-        after = after.play(reply)
-        over = self._game_over(after, model)
-        if over is not None:
-            extra.update(over)
-            return after, True, extra
-        return after, False, extra
+        if over is None:
+            reply = self._opponent_move(after, rng)
+            over = self._game_over(after.play(reply), model) or {}
+            over["opponent_action"] = point_name(reply, self.size)
+            after = after.play(reply)
+        terminated = "outcome" in over
+        got = 0.0 if scored is None else float(scored.reward)
+        if terminated:
+            result = {"win": 1.0, "draw": 0.5, "loss": 0.0}[over["outcome"]]
+            want = self.format_reward + result - self._potential
+            self._potential = 0.0
+        elif scored is not None and scored.estimate is not None:
+            want = scored.estimate.value - self._potential
+            self._potential = scored.estimate.value
+        else:  # the oracle failed on this move: its oracle_error_reward, and the potential stays
+            want = got
+        over["reward_delta"] = want - got
+        return after, terminated, over
 
     def _game_over(self, state: GomokuState, model: int) -> dict | None:
-        winner = state.winner()
-        if winner:
-            return {"outcome": "win" if winner == model else "loss",
-                    "winner": "black" if winner == rules.BLACK else "white"}
-        if len(state.moves) == self.size * self.size:
+        result = state.result()
+        if result is None:
+            return None
+        if result == 0:
             return {"outcome": "draw", "winner": "draw"}
-        return None
+        return {"outcome": "win" if result == model else "loss",
+                "winner": "black" if result == rules.BLACK else "white"}
 
     def close(self) -> None:
-        for eng in self._engines.values():
-            eng.close()
-        self._engines.clear()
+        for orc in [self._oracle] + [t[0] for t in self._truth_oracles.values()]:
+            try:
+                orc.close()
+            except Exception:  # noqa: BLE001 - closing is best effort
+                pass
+        self._truth_oracles.clear()
         super().close()

@@ -32,6 +32,7 @@ __all__ = [
     "makes_five",
     "winning_moves",
     "winner_of",
+    "game_result",
     "board_from_moves",
     "random_playout",
     "random_playouts",
@@ -120,6 +121,33 @@ def winner_of(board, exact5: bool = False) -> int:
     If both players have one (impossible in a game played by the rules) black (1) is reported.
     """
     return int(K.winner_k(check_board(board), bool(exact5)))
+
+
+def game_result(board, last_move: int | None = None, exact5: bool = False) -> int | None:
+    """The result of the game on ``board``: None while it goes on, else 0 (a draw: the board is full with no
+    winning line) or 1 / 2 (that player has a winning line).
+
+    With ``last_move`` (a flat index holding a stone), only the lines through it are examined: the position
+    before it must have had no winning line, as in a game played by the rules. Without it, the whole board is
+    scanned (:func:`winner_of`).
+    """
+    b = check_board(board)
+    s = b.shape[0]
+    if last_move is None:
+        won = int(K.winner_k(b, bool(exact5)))
+    else:
+        if not _is_int(last_move) or not 0 <= int(last_move) < s * s or b.flat[int(last_move)] == EMPTY:
+            raise ValueError(f"last_move must be the flat index of a stone on the board, got {last_move!r}")
+        m = int(last_move)
+        player = int(b.flat[m])
+        b2 = b.copy()
+        b2.flat[m] = EMPTY
+        won = player if K.makes_five_k(b2, m, player, bool(exact5)) else 0
+    if won:
+        return won
+    if not (b == EMPTY).any():
+        return 0
+    return None
 
 
 def board_from_moves(size: int, moves: Sequence[int], exact5: bool = False) -> tuple[np.ndarray, int]:

@@ -25,10 +25,13 @@ import numpy as np
 from . import rules
 from .text import parse_point, point_index, point_name
 
-__all__ = ["TACTIC_KINDS", "GomokuState", "encode_state", "decode_state"]
+__all__ = ["TACTIC_KINDS", "STATE_KINDS", "GomokuState", "encode_state", "decode_state"]
 
-#: the kinds of tactical position (see :mod:`envs.gomoku.tactics`)
+#: the kinds of tactical position whose correct moves one or two plies define (see :mod:`envs.gomoku.tactics`)
 TACTIC_KINDS = ("win1", "block4", "open3")
+#: every kind a state may carry: the tactical kinds and ``"vcf"`` (a win by continuous fours, whose correct
+#: moves the threat-space solver proves; :func:`envs.gomoku.tactics.generate_vcf`)
+STATE_KINDS = TACTIC_KINDS + ("vcf",)
 _PREFIX = "gomoku"
 _RULES = {"free": False, "exact5": True}
 _EXAMPLE = "'gomoku:9:free:E5,D4,F6'"
@@ -65,8 +68,8 @@ class GomokuState:
         object.__setattr__(self, "to_move", int(to_move))
         if (self.kind is None) != (self.correct is None):
             raise ValueError("a tactical state needs both kind and correct (or neither)")
-        if self.kind is not None and self.kind not in TACTIC_KINDS:
-            raise ValueError(f"kind={self.kind!r} is not one of {TACTIC_KINDS}")
+        if self.kind is not None and self.kind not in STATE_KINDS:
+            raise ValueError(f"kind={self.kind!r} is not one of {STATE_KINDS}")
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, GomokuState) and (self.size, self.moves, self.exact5, self.kind,
@@ -97,6 +100,19 @@ class GomokuState:
     def winner(self) -> int:
         """1 or 2 if that player has a winning line on the board, else 0."""
         return self._winner
+
+    @cached_property
+    def _result(self) -> int | None:
+        return rules.game_result(self.board, None, self.exact5)
+
+    def result(self) -> int | None:
+        """The game's result: None while it goes on, 0 a draw (full board), 1 or 2 the winner."""
+        return self._result
+
+    @property
+    def is_terminal(self) -> bool:
+        """Is the game over (a winning line or a full board)."""
+        return self._result is not None
 
     def play(self, move: int) -> "GomokuState":
         """The state after the side to move plays ``move`` (a plain, non-tactical state)."""
@@ -161,9 +177,9 @@ def _decode(text: str) -> GomokuState:
     kind = correct = None
     if len(parts) == 5:
         kind, eq, correct_text = parts[4].partition("=")
-        if not eq or kind not in TACTIC_KINDS:
+        if not eq or kind not in STATE_KINDS:
             raise ValueError(f"state {text!r}: tactic {parts[4]!r} should be '<kind>=<moves>' with kind one "
-                             f"of {TACTIC_KINDS}")
+                             f"of {STATE_KINDS}")
         correct = frozenset(_points(correct_text, size, "correct move", text))
         if not correct:
             raise ValueError(f"state {text!r}: a tactical state needs at least one correct move")

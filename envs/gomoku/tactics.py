@@ -34,7 +34,8 @@ import numpy as np
 from . import positions, rules
 from .state import TACTIC_KINDS
 
-__all__ = ["OPEN3_MIN_SIZE", "TacticalPosition", "generate", "five_points", "correct_moves", "makes_five_py"]
+__all__ = ["OPEN3_MIN_SIZE", "TacticalPosition", "generate", "generate_vcf", "five_points", "correct_moves",
+           "makes_five_py"]
 
 _DIRS = ((0, 1), (1, 0), (1, 1), (1, -1))
 _ATTEMPTS = 200
@@ -235,3 +236,39 @@ def generate(kind: str, size: int, seed: int, exact5: bool = False) -> TacticalP
             return TacticalPosition(tuple(moves), correct, kind)
     raise RuntimeError(f"no {kind} position found on a {size}x{size} board for seed {seed} after {_ATTEMPTS} "
                        "attempts; try another seed")
+
+
+def generate_vcf(size: int, seed: int, exact5: bool = False) -> TacticalPosition:
+    """A position (kind ``"vcf"``) in which the mover wins by continuous fours, from noisy self-play.
+
+    Neither side has a point that completes five (so it is no ``win1`` / ``block4`` position), and the mover
+    has a VCF (:func:`envs.gomoku.solver.vcf`). Correct moves: every empty point that the threat-space solver
+    proves winning (:func:`envs.gomoku.solver.proven_values` = 1): the first moves of a VCF and any other
+    threat that every reply loses to. Unlike the other kinds, the correct set comes from the numba solver (the
+    tests check it against a pure-Python VCF and minimax). Deterministic in ``(size, seed, exact5)``.
+    """
+    from . import solver
+
+    size = rules.check_size(size)
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+        raise ValueError(f"seed={seed!r} must be an integer >= 0")
+    rng = np.random.default_rng([int(seed), 99, size, int(bool(exact5))])
+    lo, hi = max(6, size), max(8, size * size // 3)
+    for _ in range(_ATTEMPTS * 5):
+        n = int(rng.integers(lo, hi + 1))
+        try:
+            moves = [int(m) for m in positions.selfplay_moves(size, n, int(rng.integers(2**31)), noise=0.3,
+                                                              exact5=exact5)]
+        except ValueError:
+            continue
+        board, to_move = rules.board_from_moves(size, moves, exact5)
+        if len(rules.winning_moves(board, to_move, exact5)) or len(rules.winning_moves(board, 3 - to_move, exact5)):
+            continue
+        if solver.vcf(board, to_move, exact5) is None:
+            continue
+        empty = np.flatnonzero(board.ravel() == rules.EMPTY)
+        proven = solver.proven_values(np.repeat(board[None], len(empty), 0), [to_move] * len(empty), empty, exact5)
+        correct = frozenset(int(m) for m, v in zip(empty, proven) if v == 1.0)
+        if correct:
+            return TacticalPosition(tuple(moves), correct, "vcf")
+    raise RuntimeError(f"no vcf position found on a {size}x{size} board for seed {seed}; try another seed")

@@ -60,6 +60,8 @@ def main():
             parts = up.split()
             if len(parts) == 3 and parts[1] == "RULE":
                 exact = parts[2] == "1"
+        elif up == "ABOUT":
+            print('name="fake-gomocup", version="1.0"', file=out, flush=True)
         elif up == "END":
             return
         elif up == "BOARD":
