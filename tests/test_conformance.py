@@ -196,15 +196,17 @@ def test_common_random_numbers_prefix(env_id):
     assert isinstance(est, Estimate) and est.value == pytest.approx(float(np.mean(small)))
 
 
-HOSTILE_10MB = "<answer>" * 400_000 + "```python\n" * 300_000 + "<svg><g>" * 300_000 + "</think>" * 10
+HOSTILE_10MB = ["<answer>" * 400_000 + "```python\n" * 300_000 + "<svg><g>" * 300_000 + "</think>" * 10,
+                "```svg\n" * 1_400_000, "<answer>" * 1_300_000]
 
 
 @pytest.mark.parametrize("env_id", IDS)
 def test_ten_megabyte_completion_is_scored_quickly(env_id):
     env = shared_env(env_id)
-    env.reset(seed=1)
-    t = time.perf_counter()
-    _, reward, _, _, info = env.step(HOSTILE_10MB)
-    elapsed = time.perf_counter() - t
-    assert math.isfinite(reward)
-    assert elapsed < 10.0, f"{env_id} took {elapsed:.1f} s on a 10 MB completion (about 1 s is the aim)"
+    for text in HOSTILE_10MB:
+        env.reset(seed=1)
+        t = time.perf_counter()
+        _, reward, _, _, info = env.step(text)
+        elapsed = time.perf_counter() - t
+        assert math.isfinite(reward) and not info["format_ok"]
+        assert elapsed < 10.0, f"{env_id} took {elapsed:.1f} s on a 10 MB completion (about 1 s is the aim)"

@@ -37,10 +37,6 @@ def test_block_extraction():
 @pytest.mark.parametrize("path", FILES, ids=[os.path.relpath(p, ROOT) for p in FILES])
 def test_python_blocks_run(path, tmp_path, monkeypatch):
     text = open(path, encoding="utf-8").read()
-    if path.endswith("README.md") and 'step("I block the four. <answer>E5</answer>")' in text:
-        # the old quick start (an occupied point after reset(seed=0), then an undefined `completions`):
-        # docs/sections/agents.md holds the corrected blocks that replace it
-        pytest.xfail("README.md still has the old quick start; fold in docs/sections/agents.md")
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("REWARDDIAL_CACHE", str(tmp_path / "cache"))
     namespace: dict = {"__name__": "__readme__"}

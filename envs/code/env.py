@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import textwrap
 import threading
 from collections import OrderedDict
@@ -22,6 +23,9 @@ _TASKS_LOCK = threading.Lock()
 _SHARED: dict[tuple, list] = {}  # (workers, hidden dirs) -> [Sandbox, refcount]
 _SHARED_LOCK = threading.Lock()
 _PY_LANGS = ("python", "py", "python3")
+_FENCE = re.compile("```")
+#: the most fenced blocks :func:`extract_code` looks at, counting back from the last one
+MAX_FENCED_BLOCKS = 4096
 
 
 def _is_int(x: Any) -> bool:
@@ -33,34 +37,30 @@ def extract_code(text: str) -> str | None:
 
     A block is opened by a line starting with ```` ```python ```` (or ``py`` / ``python3``, any case) and
     closed by the next ```` ``` ````; without any such block, the last unlabelled fenced block counts.
-    Text inside an unfinished ``<think>`` (no ``</think>``) has no code. Linear time in ``len(text)``.
+    Text inside an unfinished ``<think>`` (no ``</think>``) has no code. Linear time in ``len(text)``; only
+    the last :data:`MAX_FENCED_BLOCKS` blocks are looked at.
     """
     cut = text.rfind("</think>")
     if cut >= 0:
         text = text[cut + len("</think>"):]
     elif "<think>" in text:
         return None
-    fences = []
-    pos = text.find("```")
-    while pos >= 0:
-        fences.append(pos)
-        pos = text.find("```", pos + 3)
-    labelled = plain = None
-    i = 0
-    while i + 1 < len(fences):
-        start, end = fences[i], fences[i + 1]
+    fences = [m.start() for m in _FENCE.finditer(text)]  # left to right, non-overlapping
+    plain = None
+    last = len(fences) // 2 - 1
+    # the blocks from the last one back: the first Python block met is the answer; at most
+    # MAX_FENCED_BLOCKS blocks are looked at, so a completion of a million fences is read in well under a second
+    for k in range(last, max(-1, last - MAX_FENCED_BLOCKS), -1):
+        start, end = fences[2 * k], fences[2 * k + 1]
         nl = text.find("\n", start + 3, end)
         if nl < 0:  # "```" ... "```" on one line: inline code, not a block
-            i += 2
             continue
         lang = text[start + 3:nl].strip().casefold()
-        body = text[nl + 1:end]
         if lang in _PY_LANGS:
-            labelled = body
-        elif lang == "":
-            plain = body
-        i += 2
-    return labelled if labelled is not None else plain
+            return text[nl + 1:end]
+        if lang == "" and plain is None:
+            plain = text[nl + 1:end]
+    return plain
 
 
 def _canonical(code: str) -> str:
