@@ -15,7 +15,7 @@ def test_study_command_writes_every_output(tmp_path, capsys):
                "--cache-dir", str(tmp_path / "cache"), "--no-progress", "--set", "coins=3"])
     assert rc == 0
     printed = capsys.readouterr().out
-    assert "truth: env.truth(): all 9 proven" in printed
+    assert "truth: env.truth(): all 9 exact" in printed
     assert "MSE = variance + bias^2 check: ok" in printed
     for name in ("summary.csv", "summary.json", "pairs.csv", "bias_variance_mse.png", "accuracy_vs_cost.png"):
         assert (out / name).stat().st_size > 0, name

@@ -115,3 +115,12 @@ def test_decision_accuracy_of_every_permutation_averages_to_chance():
     est = np.array(list(itertools.permutations([0.0, 1.0, 2.0])), dtype=float)
     acc, _ = decision_accuracy(est, truth)
     assert acc.mean() == pytest.approx(1 / 3)
+
+
+def test_relative_decomposition_error_ignores_rounding_noise():
+    from envs.study.stats import pair_stats
+
+    s = pair_stats(np.full((7, 1), 1.1), np.array([1.1]))  # every estimate equals its truth
+    assert s.decomposition_ok and s.decomposition_rel_error == 0.0
+    s = pair_stats(np.array([[0.0], [2.0]]), np.array([0.5]))
+    assert s.decomposition_ok and s.decomposition_rel_error < 1e-12

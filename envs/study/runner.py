@@ -376,7 +376,7 @@ def describe_truth(kind: str, arg: Any, budget_name: str, exact: np.ndarray, bud
     n_exact = int(exact.sum())
     parts = []
     if n_exact == n:
-        parts.append(f"all {n} proven" if n else "no values")
+        parts.append(f"all {n} exact" if n else "no values")
     else:
         if n_exact:
             parts.append(f"{n_exact} proven")

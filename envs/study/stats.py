@@ -66,11 +66,15 @@ class PairStats:
 
     @property
     def decomposition_rel_error(self) -> float:
-        """The largest |MSE - (var + bias^2)| / (MSE + var + bias^2) over pairs (0 where that sum is 0)."""
+        """The largest |MSE - (var + bias^2)| / (MSE + var + bias^2) over pairs (0 where that sum is 0, or
+        where the difference is within the absolute tolerance: rounding noise over rounding noise is no
+        relative error)."""
         ok = np.isfinite(self.mse)
         err = np.abs(self.mse - (self.var + self.bias**2))[ok]
         scale = (self.mse + self.var + self.bias**2)[ok]
-        rel = np.divide(err, scale, out=np.zeros_like(err), where=scale > 0)
+        r = np.zeros_like(scale) if self.truth is None else np.asarray(self.truth, dtype=np.float64)[ok]
+        meaningful = (scale > 0) & (err > DECOMPOSITION_ATOL * (1.0 + r**2))
+        rel = np.divide(err, scale, out=np.zeros_like(err), where=meaningful)
         return float(rel.max()) if rel.size else 0.0
 
     @property
