@@ -24,7 +24,8 @@
 
 Both rules: free-style (five or more wins) and exact five (``exact5=True``: an overline does not win, so a
 point that would make six is not a five point). The kernels are ``_vcf`` / ``_deep_proof`` / ``_vct`` in
-``envs.gomoku._kernels`` (the VCT ones compile once per process: numba cannot cache them); a pure-Python reference of the same definitions lives in the tests.
+``envs.gomoku._kernels`` (the VCT ones compile once per process: numba cannot cache them); a pure-Python
+reference of the VCF lives in the tests, and the VCT is checked against brute-force minimax there.
 """
 from __future__ import annotations
 
