@@ -173,3 +173,110 @@ def test_bad_arguments():
     board[0, :5] = 1
     with pytest.raises(ValueError, match="winning line"):
         solver.vcf(board, 2)
+
+
+# ------------------------------------------------------------------------------ depth-limited VCT
+# Positions (found by a seeded search over random boards whose empty points cluster in one rectangle) where the
+# VCT proof of depth 3 values a move that the VCF proof leaves unproven: (exact5, size, to_move, move, value,
+# cells row by row). Each value is checked against brute-force minimax below.
+VCT_ONLY = [
+    (False, 7, 2, 15, 1.0, "2121211121211220002111000221200022110002122112121"),
+    (False, 7, 1, 39, 1.0, "2221212221120121221112110002111000212200022021111"),
+    (False, 7, 2, 36, 0.0, "2211222211222112211111112112100002210000112000022"),
+    (False, 7, 2, 9, 0.0, "1222212110002121000222100012112212222121111121011"),
+    (True, 6, 2, 9, 0.0, "212121120001220002210001211211212112"),
+    (True, 7, 2, 4, 0.0, "1200022110002221000122100011112111122112212212221"),
+    (True, 6, 2, 6, 0.0, "222111000011000010000022112122221211"),
+    (True, 7, 1, 37, 0.0, "1102211222222222000211100022220001211000111112111"),
+    (True, 7, 2, 23, 1.0, "1212121212111110001211000222200021120002222111212"),
+    (True, 7, 1, 17, 0.0, "1222122110000211000011100001122222211112212122012"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("exact5, size, a, move, value, cells", VCT_ONLY)
+def test_vct_proves_beyond_vcf_and_agrees_with_minimax(exact5, size, a, move, value, cells):
+    board = np.array([int(ch) for ch in cells], np.int8).reshape(size, size)
+    assert np.isnan(solver.proven_values(board[None], [a], [move], exact5)[0])  # the VCF proof cannot
+    assert solver.proven_values(board[None], [a], [move], exact5, vct_depth=3, vct_nodes=10**6)[0] == value
+    assert exact_game_value(board, a, move, exact5) == value
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("exact5", [False, True])
+def test_vct_claims_agree_with_minimax_on_nearly_full_boards(exact5):
+    """Soundness: every VCT found at the root and every move value the VCT proof gives (depth 3, a large node
+    budget) is the brute-force minimax value."""
+    rng = np.random.default_rng(31 + exact5)
+    claims = {"root": 0, 1.0: 0, 0.0: 0}
+    for trial in range(40):
+        size = int(rng.integers(6, 8))
+        cells, a = random_position(size, size * size - int(rng.integers(7, 11)), rng, exact5)
+        board = np.array(cells, np.int8).reshape(size, size)
+        m = solver.vct(board, a, exact5, depth=3, max_nodes=10**6)
+        if m is not None:
+            assert exact_game_value(board, a, m, exact5) == 1.0, (trial, cells, m)
+            claims["root"] += 1
+        moves = [i for i in range(size * size) if cells[i] == 0]
+        proven = solver.proven_values(np.repeat(board[None], len(moves), 0), [a] * len(moves), moves, exact5,
+                                      vct_depth=3, vct_nodes=10**6)
+        for mv, v in zip(moves, proven):
+            if not np.isnan(v) and v in (0.0, 1.0):
+                assert exact_game_value(board, a, mv, exact5) == v, (trial, cells, mv, v)
+                claims[v] += 1
+    assert claims["root"] >= 5 and claims[1.0] >= 5 and claims[0.0] >= 20
+
+
+def _double_three(white_three):
+    """15x15, black to move. Black: H8 I8 (row 7, columns 6-7) and J6 J7 (column 8, rows 5-6); white: the four
+    corners, or (``white_three``) three corners and an open three C13 D13 E13 (row 12, columns 3-5)."""
+    black = [(7, 6), (7, 7), (5, 8), (6, 8)]
+    white = [(12, 3), (12, 4), (12, 5), (0, 0)] if white_three else [(0, 0), (0, 14), (14, 0), (14, 14)]
+    moves = [r * 15 + c for pair in zip(black, white) for r, c in pair]
+    return GomokuState(15, moves, False)
+
+
+@pytest.mark.parametrize("exact5", [False, True])
+def test_vct_finds_a_double_three_that_vcf_cannot(exact5):
+    """Black at (7, 8) makes two open threes: row 7 (7,6)-(7,8) and column 8 (5,8)-(7,8). Their blocking points
+    -- (7,4) (7,5) (7,9) (7,10) and (3,8) (4,8) (8,8) (9,8), the far ends included -- are disjoint, and white
+    has no stones that can make a four, so after any white reply one three stays open and becomes an open
+    four (two five points): a forced win under both rules, though black has no four to start a VCF with."""
+    st = _double_three(False)
+    board, a = st.board, st.to_move
+    assert a == 1 and solver.vcf(board, a, exact5) is None
+    assert solver.vct(board, a, exact5, depth=0) is None  # depth 0: the VCF only
+    m = solver.vct(board, a, exact5, depth=1)
+    assert m is not None and board.ravel()[m] == 0
+    assert solver.proven_values(board[None], [a], [7 * 15 + 8], exact5, vct_depth=1)[0] == 1.0
+    # the found move wins too: after every white reply black has a VCF (checked by the VCF search itself)
+    after = board.copy().ravel()
+    after[m] = a
+    for q in np.flatnonzero(after == 0):
+        after[q] = 2
+        assert solver.vct(after.reshape(15, 15), a, exact5, depth=0) is not None, q
+        after[q] = 0
+
+
+@pytest.mark.parametrize("exact5", [False, True])
+def test_vct_answers_the_counter_four(exact5):
+    """The same double three, but white has an open three of its own: after (7, 8) white makes an open four
+    (a counter-four with two five points) and wins, so the move is worth 0, not 1, and no VCT of one threat
+    is claimed for black (black has no four to stop white's three with tempo)."""
+    st = _double_three(True)
+    board, a = st.board, st.to_move
+    assert solver.proven_values(board[None], [a], [7 * 15 + 8], exact5, vct_depth=1)[0] == 0.0
+    assert solver.vct(board, a, exact5, depth=1) is None
+
+
+def test_vct_bad_arguments():
+    board = np.zeros((9, 9), np.int8)
+    with pytest.raises(ValueError, match="vct_depth must be"):
+        solver.vct(board, 1, depth=-1)
+    with pytest.raises(ValueError, match="max_nodes must be"):
+        solver.vct(board, 1, max_nodes=0)
+    with pytest.raises(ValueError, match="vct_depth must be"):
+        solver.proven_values(board[None], [1], [0], vct_depth=99)
+    from envs.gomoku.env import GomokuEnv
+    with pytest.raises(ValueError, match="truth_vct"):
+        GomokuEnv(truth_vct="yes")

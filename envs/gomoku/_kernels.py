@@ -43,6 +43,10 @@ _SM_M2 = np.uint64(0x94D049BB133111EB)
 _MASK32 = np.uint64(0xFFFFFFFF)
 
 _OPTS = dict(cache=True, nogil=True, boundscheck=False, error_model="numpy")
+#: the VCT kernels (``vct_k`` and the recursive ``_vct``) compile in each process (a few seconds, on the
+#: first call): numba's on-disk cache loads them into a process that then crashes (a recursive kernel
+#: calling another recursive kernel), so they are not cached
+_NOCACHE = dict(cache=False, nogil=True, boundscheck=False, error_model="numpy")
 
 
 # ----------------------------------------------------------------------------------------------- rng
@@ -1162,3 +1166,166 @@ def deep_proofs_k(boards, to_move, moves, exact5, depth, max_nodes):
         _pad(boards[i], b)
         out[i] = _deep_proof(b, _cell(moves[i], s), to_move[i], s, exact5, depth, max_nodes)
     return out
+
+
+# ------------------------------------------------------------------- depth-limited VCT (threes and fours)
+@njit(**_OPTS)
+def _near_line(b, m, player, w):
+    """Does ``player`` have two or more stones within four cells of ``m`` on one line (a stone at ``m`` could
+    then make a three or a four)."""
+    for d in (1, w, w + 1, w - 1):
+        cnt = 0
+        for sign in (1, -1):
+            q = m
+            for _ in range(4):
+                q += sign * d
+                v = b[q]
+                if v == OFF:
+                    break
+                if v == player:
+                    cnt += 1
+        if cnt >= 2:
+            return True
+    return False
+
+
+@njit(**_OPTS)
+def _on_line_near(m, q, w, s):
+    """Is padded cell ``q`` within five cells of ``m`` on one of the four lines through it."""
+    rm, cm = m // w, m % w
+    rq, cq = q // w, q % w
+    dr, dc = rq - rm, cq - cm
+    if abs(dr) > 5 or abs(dc) > 5:
+        return False
+    return dr == 0 or dc == 0 or dr == dc or dr == -dc
+
+
+@njit(**_NOCACHE)
+def _vct(b, s, a, exact5, t, fdepth, nodes, max_nodes, only):
+    """Victory by continuous threats for ``a``, to move on the padded board ``b``: the first move (a padded
+    cell) of a win, or -1 if none is found within ``t`` threats that are not fours, VCF lines of ``fdepth``
+    fours and ``max_nodes`` nodes in all (VCF nodes included).
+
+    ``a`` wins at once on a five point, else by a VCF (``_vcf``), else (``t >= 1``) by a move ``m`` that wins
+    by threats: a four (the defender's reply is forced; fours do not use up ``t``), or a threat -- ``a``
+    would have a VCF if the defender passed -- after which *every* empty point the defender can take (its
+    counter-fours and the far blocking points included) leaves ``a`` a VCT of ``t - 1`` threats. A defender
+    with two five points wins; with one, ``a``'s move must take it. With ``only >= 0``, only whether the move
+    at the empty cell ``only`` wins that way (``only`` or -1; no five, VCF or block test first).
+    Sound: every win returned is forced against every defence. ``b`` is restored before returning.
+    (One self-recursive function: numba's on-disk cache does not load mutually recursive kernels.)"""
+    nodes[0] += 1
+    d = 3 - a
+    w = s + PAD
+    buf = np.empty(2, np.int64)
+    block = -1
+    if only < 0:
+        if _five_points_n(b, s, a, exact5, 1, buf) > 0:
+            return buf[0]
+        if nodes[0] > max_nodes:
+            return -1
+        nfd = _five_points_n(b, s, d, exact5, 2, buf)
+        if nfd >= 2:
+            return -1
+        if nfd == 1:
+            block = buf[0]
+        r = _vcf(b, s, a, exact5, fdepth, nodes, max_nodes)
+        if r >= 0:
+            return r
+        if t <= 0:
+            return -1
+    for rr in range(s):
+        for c in range(s):
+            m = (rr + PAD) * w + c + PAD
+            if only >= 0:
+                if m != only:
+                    continue
+            elif block >= 0:
+                if m != block:
+                    continue
+            elif b[m] != 0 or not _near_line(b, m, a, w):
+                continue
+            if nodes[0] > max_nodes:
+                return -1
+            b[m] = a
+            k = _five_points_n(b, s, a, exact5, 2, buf)
+            win = False
+            if k >= 2:
+                win = True
+            elif k == 1:
+                q = buf[0]
+                b[q] = d
+                win = _vct(b, s, a, exact5, t, fdepth, nodes, max_nodes, -1) >= 0
+                b[q] = 0
+            elif t >= 1 and _vcf(b, s, a, exact5, fdepth, nodes, max_nodes) >= 0:
+                # a threat: every reply must lose; replies on the lines through m (the blocks) first
+                win = True
+                for phase in range(2):
+                    for r2 in range(s):
+                        for c2 in range(s):
+                            q = (r2 + PAD) * w + c2 + PAD
+                            if b[q] != 0 or _on_line_near(m, q, w, s) != (phase == 0):
+                                continue
+                            if nodes[0] > max_nodes:
+                                win = False
+                                break
+                            b[q] = d
+                            ok = (not _five_at(b, q, d, w, exact5)) and _vct(
+                                b, s, a, exact5, t - 1, fdepth, nodes, max_nodes, -1) >= 0
+                            b[q] = 0
+                            if not ok:
+                                win = False
+                                break
+                        if not win:
+                            break
+                    if not win:
+                        break
+            b[m] = 0
+            if win:
+                return m
+    return -1
+
+
+@njit(**_NOCACHE)
+def vct_k(boards, to_move, moves, exact5, t, fdepth, max_nodes):
+    """The VCT searches of a batch, the only entry point of ``_vct`` (numba's on-disk cache fails to link a
+    recursive kernel reached from several cached entry points or through an intermediate one).
+
+    Query ``i`` with ``moves[i] < 0``: a VCT for ``to_move[i]`` to move on ``boards[i]``: ``out[i]`` = its
+    first move (flat index) or -1. With ``moves[i] >= 0`` (an empty point): the proof of that move for the
+    mover ``to_move[i]``: the one-ply proof (``_proof``), else 0.0 if after it the opponent (to move) has a
+    VCT of ``t`` threats, else 1.0 if the move itself wins by threats (``_vct`` with ``only``), else -1.0;
+    each of the two searches gets ``max_nodes`` nodes. ``nodes_out[i]``: the nodes visited."""
+    n = boards.shape[0]
+    out = np.empty(n, np.float64)
+    nodes_out = np.zeros(n, np.int64)
+    if n == 0:
+        return out, nodes_out
+    s = boards.shape[1]
+    b = np.empty(_padded_len(s), np.int8)
+    nodes = np.zeros(1, np.int64)
+    for i in range(n):
+        _pad(boards[i], b)
+        a = to_move[i]
+        nodes[0] = 0
+        if moves[i] < 0:
+            m = _vct(b, s, a, exact5, t, fdepth, nodes, max_nodes, -1)
+            out[i] = _move_of(m, s) if m >= 0 else -1
+            nodes_out[i] = nodes[0]
+            continue
+        p = _cell(moves[i], s)
+        v = _proof(b, p, a, s, exact5)
+        if v < 0.0:
+            b[p] = a
+            lost = _vct(b, s, 3 - a, exact5, t, fdepth, nodes, max_nodes, -1) >= 0
+            b[p] = 0
+            nodes_out[i] = nodes[0]
+            if lost:
+                v = 0.0
+            else:
+                nodes[0] = 0
+                if _vct(b, s, a, exact5, t, fdepth, nodes, max_nodes, p) >= 0:
+                    v = 1.0
+                nodes_out[i] += nodes[0]
+        out[i] = v
+    return out, nodes_out

@@ -134,6 +134,10 @@ class GomokuEnv(TextEnv):
       ``"tactical"`` (each player completes a five if it can, else blocks the opponent's five point, else plays
       at random) -- a second dial, which moves the bias rather than the variance.
     * ``truth_rollouts=16384``: the budget of the default :meth:`truth` where no proof exists.
+    * ``truth_vct=False``: True proves the truth by the depth-limited VCT of :func:`envs.gomoku.solver.vct`
+      (``vct_depth=solver.DEFAULT_VCT_DEPTH`` threats) instead of the VCF: 0 for a move that leaves the
+      opponent a VCT, 1 for a move that wins by threats (``info["truth"] = "vct"``). Sound, a little more proven,
+      but several hundred times the VCF's cost per move (benchmarks/gomoku_solver.py), hence off by default.
     * Engine estimator only (refused with the others): ``engine_command``, ``think_ms=1000``,
       ``engine_workers=None`` (engine processes queried in parallel, each with ``INFO thread_num 1``; default
       this process's share of the cores), ``engine_options=None`` (keyword arguments of
@@ -189,6 +193,7 @@ class GomokuEnv(TextEnv):
         engine_options: dict | None = None,
         engine_workers: int | None = None,
         rollout_policy: str = "uniform",
+        truth_vct: bool = False,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
@@ -222,6 +227,10 @@ class GomokuEnv(TextEnv):
             if not _is_int(val) or not 1 <= val <= oracle.MAX_ROLLOUTS:
                 raise ValueError(f"{name}={val!r} must be an integer in 1..{oracle.MAX_ROLLOUTS} (2**24)")
         self.truth_rollouts = int(truth_rollouts)
+        if not isinstance(truth_vct, (bool, np.bool_)):
+            raise ValueError(f"truth_vct={truth_vct!r} must be True or False (True: the truth also proves by a "
+                             f"VCT of {solver.DEFAULT_VCT_DEPTH} threats, several hundred times slower per move)")
+        self.truth_vct = bool(truth_vct)
         self.opponent_rollouts = int(opponent_rollouts)
         self.stones = self._check_stones(stones)
         self.opening_stones = self._check_opening(opening_stones)
@@ -466,7 +475,8 @@ class GomokuEnv(TextEnv):
 
         ``source``: None (the env's estimator at ``truth_rollouts``; UCT for the engine estimator),
         ``"uct:<rollouts>"``, ``"flat:<rollouts>"`` or ``"engine:<command>@<think_ms>"``. Every value's
-        ``info["truth"]`` names what gave it (``"proof"`` for one ply, ``"vcf"`` for the solver, or the source). Seeds depend on the pair only, far
+        ``info["truth"]`` names what gave it (``"proof"`` for one ply, ``"vcf"`` for the solver, ``"vct"`` for it
+        with ``truth_vct=True``, or the source). Seeds depend on the pair only, far
         from the estimates' ``seed + i``.
         """
         orc, budget, label = self._truth_oracle(source)
@@ -476,7 +486,9 @@ class GomokuEnv(TextEnv):
         boards = np.stack([s.board for s in states])
         to_move = [s.to_move for s in states]
         shallow = oracle.proven_values(boards, to_move, moves, self.exact5)
-        proven = solver.proven_values(boards, to_move, moves, self.exact5)
+        proven = solver.proven_values(boards, to_move, moves, self.exact5,
+                                      vct_depth=solver.DEFAULT_VCT_DEPTH if self.truth_vct else 0)
+        deep = "vct" if self.truth_vct else "vcf"
         out: list[Estimate | OracleFailure | None] = []
         todo: list[int] = []
         for i, (v, v1) in enumerate(zip(proven, shallow)):
@@ -484,7 +496,7 @@ class GomokuEnv(TextEnv):
                 out.append(None)
                 todo.append(i)
             else:
-                out.append(Estimate(float(v), 0.0, 0, True, info={"truth": "proof" if v1 == v else "vcf"}))
+                out.append(Estimate(float(v), 0.0, 0, True, info={"truth": "proof" if v1 == v else deep}))
         if todo:
             seeds = np.array([TRUTH_SEED_BASE + zlib.crc32(f"{encode_state(states[i])}|{actions[i]}".encode())
                               for i in todo], dtype=np.int64)
