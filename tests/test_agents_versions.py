@@ -1,5 +1,5 @@
 """setup.cfg declares a floor for every library the adapters are tested against, and the installed (tested)
-versions meet it; the floors were set to the versions the test suite ran against (see docs/sections/agents.md)."""
+versions meet it; the floors were set to the versions the test suite ran against (see the README's training section)."""
 import configparser
 import os
 import re
