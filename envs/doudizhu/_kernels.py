@@ -28,6 +28,8 @@ import numpy as np
 from numba import njit, prange, types
 from numba.typed import Dict
 
+from ..core.rng import _SM_M1, _U32, _below, _next, _seed_state
+
 N_RANKS = 15
 PASS, SOLO, PAIR, TRIO, TRIO_SOLO, TRIO_PAIR, STRAIGHT, PAIR_CHAIN, PLANE, PLANE_SOLO, PLANE_PAIR, \
     FOUR_TWO_SOLO, FOUR_TWO_PAIR, BOMB, ROCKET = range(15)
@@ -38,43 +40,8 @@ ROCKET_KICKERS = 1
 BOMB_WINGS = 2
 BUF = 1 << 16        # move buffer of one search: more than the plays of the whole deck under any variant
 
-_U12 = np.uint64(12)
-_U25 = np.uint64(25)
-_U27 = np.uint64(27)
-_U30 = np.uint64(30)
-_U31 = np.uint64(31)
-_U32 = np.uint64(32)
-_XS_MUL = np.uint64(0x2545F4914F6CDD1D)
-_SM_GAMMA = np.uint64(0x9E3779B97F4A7C15)
-_SM_M1 = np.uint64(0xBF58476D1CE4E5B9)
-_SM_M2 = np.uint64(0x94D049BB133111EB)
 
 _OPTS = dict(cache=True, nogil=True, boundscheck=False, error_model="numpy")
-
-
-# ----------------------------------------------------------------------------------------------- rng
-@njit(**_OPTS)
-def _seed_state(seed):
-    z = np.uint64(seed) + _SM_GAMMA
-    z = (z ^ (z >> _U30)) * _SM_M1
-    z = (z ^ (z >> _U27)) * _SM_M2
-    z = z ^ (z >> _U31)
-    if z == np.uint64(0):
-        z = _SM_GAMMA
-    return z
-
-
-@njit(**_OPTS)
-def _next(x):
-    x ^= x >> _U12
-    x ^= x << _U25
-    x ^= x >> _U27
-    return x, x * _XS_MUL
-
-
-@njit(**_OPTS)
-def _below(out, n):
-    return np.int64(((out >> _U32) * np.uint64(n)) >> _U32)
 
 
 # --------------------------------------------------------------------------------------------- hands

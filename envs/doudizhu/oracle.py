@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import math
 import numbers
-import os
 from typing import Sequence
 
 import numpy as np
+
+from ..core.forking import serial_batches
 
 from . import _kernels as K
 from .cards import pack
@@ -47,34 +48,6 @@ def _check_c(c) -> float:
     if not isinstance(c, numbers.Real) or isinstance(c, bool) or not math.isfinite(c) or c < 0:
         raise ValueError(f"c must be a finite non-negative number, got {c!r}; the default is {DEFAULT_C}")
     return float(c)
-
-
-def _omp_pool_started() -> bool:
-    try:
-        from numba.np.ufunc import parallel
-    except ImportError:  # pragma: no cover
-        return False
-    return bool(getattr(parallel, "_is_initialized", False)) and getattr(parallel, "_threading_layer", "") == "omp"
-
-
-def _os_threads() -> int:
-    try:
-        return len(os.listdir("/proc/self/task"))
-    except OSError:
-        return 0
-
-
-#: True in a process forked from one whose numba OpenMP pool was running (GNU OpenMP is not fork-safe):
-#: batches then run serially on the calling thread.
-_SERIAL = _omp_pool_started() and _os_threads() == 1
-
-
-def _after_fork_in_child() -> None:
-    global _SERIAL
-    _SERIAL = _SERIAL or _omp_pool_started()
-
-
-os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 def _arrays(states: Sequence[DdzState], plays: Sequence[Play], seeds):
@@ -122,7 +95,7 @@ def batch_values(states, plays, rollouts: int, seeds, use_uct: bool = False, c: 
     stderrs = np.empty(n)
     made = np.zeros(n, np.int64)
     if n:
-        kernel = K.values_serial_k if _SERIAL else K.values_k
+        kernel = K.values_serial_k if serial_batches() else K.values_k
         kernel(h0, h1, tm, cards, meta, r, np.ascontiguousarray(sd), np.int64(flags), bool(use_uct), cc, values,
                stderrs, made)
     return values, stderrs, made

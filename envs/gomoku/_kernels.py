@@ -16,9 +16,7 @@ array from which a uniformly random one is taken by swap-remove. The incremental
 stone's bit in the four lines through it and tests each with shifts and ``&`` (``_fives``), without
 branches per cell; this runs about 2.5x faster than walking the padded board.
 
-Random numbers: an inline xorshift64* generator whose state is a ``uint64`` local, seeded through
-splitmix64 so that any seed (0 included) gives a good non-zero state. ``_below(x, n)`` maps one output to
-``[0, n)`` by a multiply-shift of its top 32 bits (bias below ``n / 2**32``).
+Random numbers: the xorshift64* generator of :mod:`envs.core.rng`, shared with the other families.
 """
 from __future__ import annotations
 
@@ -27,60 +25,17 @@ import math
 import numpy as np
 from numba import njit, prange
 
+from ..core.rng import _below, _next, _seed_state, _unit
+
 OFF = 3  # sentinel value of the padding cells
 PAD = 1  # width of the sentinel border (one cell suffices: line scans stop at the first sentinel)
 
-_U12 = np.uint64(12)
-_U25 = np.uint64(25)
-_U27 = np.uint64(27)
-_U30 = np.uint64(30)
-_U31 = np.uint64(31)
-_U32 = np.uint64(32)
-_XS_MUL = np.uint64(0x2545F4914F6CDD1D)
-_SM_GAMMA = np.uint64(0x9E3779B97F4A7C15)
-_SM_M1 = np.uint64(0xBF58476D1CE4E5B9)
-_SM_M2 = np.uint64(0x94D049BB133111EB)
-_MASK32 = np.uint64(0xFFFFFFFF)
 
 _OPTS = dict(cache=True, nogil=True, boundscheck=False, error_model="numpy")
 #: the VCT kernels (``vct_k`` and the recursive ``_vct``) compile in each process (a few seconds, on the
 #: first call): numba's on-disk cache loads them into a process that then crashes (a recursive kernel
 #: calling another recursive kernel), so they are not cached
 _NOCACHE = dict(cache=False, nogil=True, boundscheck=False, error_model="numpy")
-
-
-# ----------------------------------------------------------------------------------------------- rng
-@njit(**_OPTS)
-def _seed_state(seed):
-    """splitmix64 of a ``uint64`` seed: a well-mixed, non-zero xorshift state."""
-    z = seed + _SM_GAMMA
-    z = (z ^ (z >> _U30)) * _SM_M1
-    z = (z ^ (z >> _U27)) * _SM_M2
-    z = z ^ (z >> _U31)
-    if z == np.uint64(0):
-        z = _SM_GAMMA
-    return z
-
-
-@njit(**_OPTS)
-def _next(x):
-    """One xorshift64* step: returns ``(new_state, output)``."""
-    x ^= x >> _U12
-    x ^= x << _U25
-    x ^= x >> _U27
-    return x, x * _XS_MUL
-
-
-@njit(**_OPTS)
-def _below(out, n):
-    """Map one generator output to an integer in ``[0, n)``."""
-    return np.int64(((out >> _U32) * np.uint64(n)) >> _U32)
-
-
-@njit(**_OPTS)
-def _unit(out):
-    """Map one generator output to a float in ``[0, 1)``."""
-    return np.float64(out >> np.uint64(11)) * (1.0 / 9007199254740992.0)
 
 
 # --------------------------------------------------------------------------------------------- board

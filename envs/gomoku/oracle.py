@@ -25,10 +25,10 @@ from __future__ import annotations
 
 import math
 import numbers
-import os
 
 import numpy as np
 
+from ..core.forking import serial_batches
 from . import _kernels as K
 from .rules import _check_move, _is_int, check_board, check_player, check_seed, check_size
 
@@ -95,35 +95,6 @@ def _check_queries(boards, to_move, moves, seeds, exact5):
     return b, tm, mv, np.ascontiguousarray(sd)
 
 
-def _omp_pool_started() -> bool:
-    """Has numba's GNU OpenMP thread pool been started (in this process's memory image)?"""
-    from numba.np.ufunc import parallel
-
-    return bool(parallel._is_initialized) and parallel._threading_layer == "omp"
-
-
-def _os_threads() -> int:
-    try:
-        return len(os.listdir("/proc/self/task"))
-    except OSError:
-        return 0
-
-
-#: True in a process forked from one whose numba OpenMP pool was running: GNU OpenMP (numba's default
-#: threading layer on Linux) is not fork-safe, and numba terminates such a child the moment it enters a
-#: parallel region (see numba's "threading layers" docs). Batches then run serially on the calling thread.
-#: Set at fork by the hook below, or at import when the pool is marked started but no worker threads exist.
-_SERIAL = _omp_pool_started() and _os_threads() == 1
-
-
-def _after_fork_in_child() -> None:
-    global _SERIAL
-    _SERIAL = _SERIAL or _omp_pool_started()
-
-
-os.register_at_fork(after_in_child=_after_fork_in_child)
-
-
 ROLLOUT_POLICIES = ("uniform", "tactical")
 
 
@@ -135,11 +106,12 @@ def _check_policy(policy) -> bool:
 
 
 def _values(b, tm, mv, rollouts, sd, exact5, use_uct, c, tactical=False):
-    """Run the batch kernel: in parallel over queries (numba ``prange``), or serially if ``_SERIAL``."""
+    """Run the batch kernel: in parallel over queries (numba ``prange``), or serially after an unsafe fork
+    (:func:`envs.core.forking.serial_batches`)."""
     values = np.empty(b.shape[0])
     stderrs = np.empty(b.shape[0])
     if b.shape[0]:
-        kernel = K.values_serial_k if _SERIAL else K.values_k
+        kernel = K.values_serial_k if serial_batches() else K.values_k
         kernel(b, tm, mv, rollouts, sd, exact5, use_uct, c, values, stderrs, bool(tactical))
     return values, stderrs
 
