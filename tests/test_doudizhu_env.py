@@ -137,7 +137,8 @@ def test_asymmetric_hands_and_rule_variants():
         make().reset(options={"state": encode_state(state)})
 
 
-def test_game_mode_return_is_format_terms_plus_outcome():
+def test_game_mode_return_is_the_format_term_plus_the_outcome_whatever_the_length():
+    lengths = set()
     for opponent in ("random", "minimax", "uct"):
         env = make(mode="game", opponent=opponent, opponent_rollouts=64, rollouts=32)
         rng = np.random.default_rng(0)
@@ -152,7 +153,9 @@ def test_game_mode_return_is_format_terms_plus_outcome():
                 if term:
                     break
             outcome = 1.0 if info["outcome"] == "win" else 0.0
-            assert total == pytest.approx(0.1 * steps + outcome), opponent
+            assert total == pytest.approx(0.1 + outcome), (opponent, steps)
+            lengths.add(steps)
+    assert len(lengths) > 1  # games of several lengths, all with the same return for the same outcome
 
 
 def test_game_mode_invalid_answer_ends_the_game_as_a_loss():
@@ -164,7 +167,8 @@ def test_game_mode_invalid_answer_ends_the_game_as_a_loss():
     value = info["estimate"]["value"]
     _, r2, term, _, info = env.step("no idea")
     assert term and info["outcome"] == "loss"
-    assert r1 + r2 == pytest.approx(0.1 - 0.1)
+    assert r1 == pytest.approx(value)  # no format term before the last step
+    assert r1 + r2 == pytest.approx(-0.1)
     assert r2 == pytest.approx(-0.1 - value)
 
 

@@ -92,11 +92,12 @@ class DouDizhuEndgameEnv(TextEnv):
       under perfect play and ``info["correct"]`` says whether the answer is one of them.
 
     ``mode="game"`` shapes the rewards with a potential over the positions after the model's plays (the
-    oracle's value of the model's last play): step ``t`` gives ``format_reward + value_t - value_(t-1)``
-    (``value_(-1)`` = 0, so the first step's reward is the move mode's), and the last step adds
-    ``outcome - value_T`` (outcome 1 for a win, 0 for a loss or an invalid answer that ends the game). The
-    values telescope: the return is the format terms plus the outcome, so no policy gains by prolonging a
-    game, and the estimates' noise cancels out of it.
+    oracle's value of the model's last play): a step that does not end the game gives ``value_t -
+    value_(t-1)`` (``value_(-1)`` = 0), and the last step gives ``format_reward + outcome - value_(T-1)``
+    (outcome 1 for a win, 0 for a loss), or ``format_penalty - value_(T-1)`` for an invalid answer that ends
+    the game. The values telescope: a finished game returns ``format_reward + outcome`` whatever its length
+    (``format_penalty`` when it ends on an invalid answer), so no policy gains by prolonging a game (the
+    format term is paid once, not per play), and the estimates' noise cancels out of it.
 
     ## Episode End
     ``mode="move"``: one decision; the episode ends after the first legal answer (or an invalid one under
@@ -354,8 +355,8 @@ class DouDizhuEndgameEnv(TextEnv):
         return after, False, extra
 
     def step(self, action: Any):
-        """The base step, plus game mode's shaping (see Rewards): ``- value_(t-1)`` on every step, and
-        ``outcome - value_T`` when the game ends."""
+        """The base step, plus game mode's shaping (see Rewards): ``- value_(t-1)`` on every step, no format
+        term before the last step, and ``outcome - value_T`` when the game ends."""
         obs, reward, terminated, truncated, info = super().step(action)
         if self.mode == "game":
             est = info.get("estimate")
@@ -368,6 +369,8 @@ class DouDizhuEndgameEnv(TextEnv):
                     info["outcome"] = "loss"
                 self._last_value = 0.0
             elif info.get("format_ok") and info.get("legal"):
+                if est:  # the format term is paid once, on the last step
+                    reward -= self.format_reward
                 self._last_value = value
             else:  # a retry: the potential stays where it was, and this step does not pay it back
                 reward += self._last_value
