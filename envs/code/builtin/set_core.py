@@ -63,7 +63,7 @@ def _gen_top_k(rng: random.Random) -> tuple:
 
 def _gen_three_sum(rng: random.Random) -> tuple:
     if rng.random() < 0.05:
-        n, r = 400, 5000
+        n, r = 800, 5000  # big enough that a cubic search runs far past its time limit
     else:
         n, r = rng.randint(0, 14), rng.choice([3, 5, 10])
     return ([rng.randint(-r, r) for _ in range(n)],)
@@ -297,7 +297,7 @@ PROBLEMS: list[Problem] = [
             "i, j, k distinct indices and nums[i] + nums[j] + nums[k] == 0. The order of the triplets and of "
             "the numbers inside a triplet does not matter, but no triplet may appear twice.\n\n"
             "Example 1:\nInput: nums = [-1,0,1,2,-1,-4]\nOutput: [[-1,-1,2],[-1,0,1]]\n\n"
-            "Example 2:\nInput: nums = [0,0,0,0]\nOutput: [[0,0,0]]\n\nConstraints: 0 <= len(nums) <= 400."
+            "Example 2:\nInput: nums = [0,0,0,0]\nOutput: [[0,0,0]]\n\nConstraints: 0 <= len(nums) <= 800."
         ),
         entry_point="threeSum",
         signature="def threeSum(self, nums: List[int]) -> List[List[int]]:",
