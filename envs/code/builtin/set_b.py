@@ -3124,7 +3124,7 @@ _add(
         """,
     },
     [([4], 1), ([1, 3, -1, -3, 5, 3, 6, 7], 3), ([1, 2, 3], 3), ([3, 2, 1], 1), ([2, 2, 1, 2], 2), ([9, 1, 1, 1], 2),
-     ([_rng.randint(-10**4, 10**4) for _ in range(12000)], 6000)],
+     ([_rng.randint(-10**4, 10**4) for _ in range(30000)], 15000)],
     lambda rng: (lambda n: (_ints(rng, n, -4, 4), rng.randint(1, n)))(rng.randint(1, 12)),
     "hard", ("queue", "monotonic queue", "sliding window"), style="function",
 )
